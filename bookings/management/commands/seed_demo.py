@@ -1,0 +1,114 @@
+"""Load the demo clinic. Safe to run again: it updates what it made, duplicates nothing."""
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from bookings import demo_data
+from bookings.models import Treatment
+from clinic import demo_content
+from clinic.models import Condition, FAQEntry, InfoPage
+from practitioners.models import Language, Practitioner, WorkingHours
+
+# Demo-only credentials, printed for whoever is trying the project.
+DEMO_USERS = {
+    "manager": ("manager", "demo-manager-pass", "Clinic manager"),
+    "reception": ("reception", "demo-reception-pass", "Reception"),
+}
+PRACTITIONER_PASSWORD = "demo-practitioner-pass"
+
+
+class Command(BaseCommand):
+    help = "Load the demo clinic: information pages, practitioners, treatments and logins."
+
+    @transaction.atomic
+    def handle(self, *args, **options):
+        self.seed_content()
+        self.seed_practitioners()
+        self.seed_treatments()
+        logins = self.seed_users()
+        self.stdout.write(self.style.SUCCESS("Demo clinic ready."))
+        for role, (username, password) in logins.items():
+            self.stdout.write(f"  {role:<13} username: {username:<10} password: {password}")
+
+    def seed_content(self):
+        for order, item in enumerate(demo_content.CONDITIONS):
+            Condition.objects.update_or_create(
+                slug=item["slug"], defaults={**item, "order": order, "is_published": True}
+            )
+        for order, item in enumerate(demo_content.INFO_PAGES):
+            InfoPage.objects.update_or_create(
+                slug=item["slug"], defaults={**item, "order": order, "is_published": True}
+            )
+        for order, (question, answer) in enumerate(demo_content.FAQ):
+            FAQEntry.objects.update_or_create(
+                question=question, defaults={"answer": answer, "order": order, "is_published": True}
+            )
+
+    def seed_practitioners(self):
+        languages = {}
+        for name, slug in demo_data.LANGUAGES:
+            languages[slug], _ = Language.objects.update_or_create(
+                slug=slug, defaults={"name": name}
+            )
+        conditions = {c.slug: c for c in Condition.objects.all()}
+        for order, item in enumerate(demo_data.PRACTITIONERS):
+            register, register_url = item["register"]
+            practitioner, _ = Practitioner.objects.update_or_create(
+                slug=item["slug"],
+                defaults={
+                    "name": item["name"],
+                    "title": item["title"],
+                    "biography": item["biography"],
+                    "qualifications": item["qualifications"],
+                    "register": register,
+                    "register_url": register_url,
+                    "registration_number": item["registration_number"],
+                    "practising_since": item["practising_since"],
+                    "order": order,
+                    "is_listed": True,
+                },
+            )
+            practitioner.specialties.set([conditions[s] for s in item["specialties"]])
+            practitioner.languages.set([languages[s] for s in item["languages"]])
+            practitioner.working_hours.all().delete()
+            WorkingHours.objects.bulk_create(
+                WorkingHours(practitioner=practitioner, weekday=day, start=start, end=end)
+                for day, start, end in item["hours"]
+            )
+
+    def seed_treatments(self):
+        everyone = list(Practitioner.objects.all())
+        for order, item in enumerate(demo_data.TREATMENTS):
+            treatment, _ = Treatment.objects.update_or_create(
+                slug=item["slug"], defaults={**item, "order": order, "is_active": True}
+            )
+            treatment.practitioners.set(everyone)
+
+    def seed_users(self):
+        User = get_user_model()
+        logins = {}
+        for username, password, group_name in DEMO_USERS.values():
+            user, _ = User.objects.update_or_create(
+                username=username,
+                defaults={"is_staff": True, "email": f"{username}@example.org"},
+            )
+            user.set_password(password)
+            user.save()
+            group = Group.objects.filter(name=group_name).first()
+            if group:
+                user.groups.set([group])
+            logins[group_name] = (username, password)
+        for item in demo_data.PRACTITIONERS:
+            if "login" not in item:
+                continue
+            user, _ = User.objects.update_or_create(
+                username=item["login"],
+                defaults={"is_staff": False, "email": f"{item['login']}@example.org"},
+            )
+            user.set_password(PRACTITIONER_PASSWORD)
+            user.save()
+            Practitioner.objects.filter(slug=item["slug"]).update(user=user)
+            logins["Practitioner"] = (item["login"], PRACTITIONER_PASSWORD)
+        return logins

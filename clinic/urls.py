@@ -1,0 +1,26 @@
+from django.conf import settings
+from django.conf.urls.static import static
+from django.contrib import admin
+from django.urls import include, path
+
+from clinic import views
+
+urlpatterns = [
+    path("", views.HomeView.as_view(), name="home"),
+    path("treatment/", views.TreatmentIndexView.as_view(), name="treatment_index"),
+    path("treatment/<slug:slug>/", views.InfoPageView.as_view(), name="info_page"),
+    path("conditions/", views.ConditionIndexView.as_view(), name="condition_index"),
+    path("conditions/<slug:slug>/", views.ConditionDetailView.as_view(), name="condition_detail"),
+    path("faq/", views.FAQView.as_view(), name="faq"),
+    path("privacy/", views.privacy, name="privacy"),
+    path("contact/", views.contact, name="contact"),
+    path("healthz", views.healthz, name="healthz"),
+    path("practitioners/", include("practitioners.urls")),
+    path("admin/", admin.site.urls),
+]
+
+if settings.DEBUG:
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+handler404 = "clinic.views.not_found"
+handler500 = "clinic.views.server_error"

@@ -1,0 +1,17 @@
+#!/usr/bin/env python
+"""Django's command-line utility. Defaults to development settings; production sets
+DJANGO_SETTINGS_MODULE=clinic.settings.prod."""
+
+import os
+import sys
+
+
+def main():
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "clinic.settings.dev")
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(sys.argv)
+
+
+if __name__ == "__main__":
+    main()

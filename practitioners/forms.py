@@ -1,0 +1,34 @@
+from django import forms
+
+from clinic.models import Condition
+from practitioners.models import Language
+
+
+class DirectoryFilterForm(forms.Form):
+    """The directory's search box and filters; unknown choices are simply ignored."""
+
+    q = forms.CharField(label="Name", required=False, max_length=100)
+    condition = forms.ModelChoiceField(
+        queryset=Condition.objects.published(),
+        to_field_name="slug",
+        required=False,
+        empty_label="Any condition",
+    )
+    language = forms.ModelChoiceField(
+        queryset=Language.objects.all(),
+        to_field_name="slug",
+        required=False,
+        empty_label="Any language",
+    )
+
+    def filter(self, queryset):
+        if not self.is_valid():
+            return queryset
+        data = self.cleaned_data
+        if data["q"]:
+            queryset = queryset.filter(name__icontains=data["q"])
+        if data["condition"]:
+            queryset = queryset.filter(specialties=data["condition"])
+        if data["language"]:
+            queryset = queryset.filter(languages=data["language"])
+        return queryset.distinct()

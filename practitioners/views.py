@@ -1,0 +1,24 @@
+from django.views.generic import DetailView, ListView
+
+from practitioners.forms import DirectoryFilterForm
+from practitioners.models import Practitioner
+
+
+class PractitionerListView(ListView):
+    template_name = "practitioners/list.html"
+    context_object_name = "practitioners"
+
+    def get_queryset(self):
+        self.filter_form = DirectoryFilterForm(self.request.GET or None)
+        return self.filter_form.filter(Practitioner.objects.listed().with_profile())
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(filter_form=self.filter_form, **kwargs)
+
+
+class PractitionerDetailView(DetailView):
+    template_name = "practitioners/detail.html"
+    context_object_name = "practitioner"
+
+    def get_queryset(self):
+        return Practitioner.objects.listed().with_profile()

@@ -1,0 +1,136 @@
+from datetime import time
+from decimal import Decimal
+
+import factory
+from django.contrib.auth import get_user_model
+
+from bookings import screening
+from bookings.models import Booking, ClinicClosure, Patient, Treatment
+from clinic.models import Condition, FAQEntry, InfoPage
+from practitioners.models import Language, Practitioner, TimeOff, WorkingHours
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ["username"]
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    email = factory.LazyAttribute(lambda u: f"{u.username}@example.org")
+    password = factory.django.Password("pass-word-123")
+
+
+class ConditionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Condition
+
+    name = factory.Sequence(lambda n: f"Condition {n}")
+    slug = factory.Sequence(lambda n: f"condition-{n}")
+    summary = "A short summary."
+    body = "What the condition is."
+    how_acupuncture_may_help = "What acupuncture may do."
+
+
+class InfoPageFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = InfoPage
+
+    title = factory.Sequence(lambda n: f"Page {n}")
+    slug = factory.Sequence(lambda n: f"page-{n}")
+    summary = "A page summary."
+    body = "Page body."
+
+
+class FAQEntryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = FAQEntry
+
+    question = factory.Sequence(lambda n: f"Question {n}?")
+    answer = "An answer."
+
+
+class LanguageFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Language
+        django_get_or_create = ["slug"]
+
+    name = factory.Sequence(lambda n: f"Language {n}")
+    slug = factory.Sequence(lambda n: f"language-{n}")
+
+
+class PractitionerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Practitioner
+
+    name = factory.Sequence(lambda n: f"Practitioner {n}")
+    slug = factory.Sequence(lambda n: f"practitioner-{n}")
+    title = "Acupuncturist, MBAcC"
+    biography = "Biography."
+    qualifications = "BSc Acupuncture\nMSc Pain"
+    register = "British Acupuncture Council"
+    register_url = "https://acupuncture.org.uk/"
+    registration_number = factory.Sequence(lambda n: f"BAC-{n:05d}")
+    practising_since = 2010
+
+
+class WorkingHoursFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = WorkingHours
+
+    practitioner = factory.SubFactory(PractitionerFactory)
+    weekday = 0
+    start = time(9)
+    end = time(17)
+
+
+class TimeOffFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = TimeOff
+
+    practitioner = factory.SubFactory(PractitionerFactory)
+
+
+class TreatmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Treatment
+
+    name = factory.Sequence(lambda n: f"Treatment {n}")
+    slug = factory.Sequence(lambda n: f"treatment-{n}")
+    description = "A treatment."
+    duration_minutes = 45
+    buffer_minutes = 15
+    price = Decimal("55.00")
+
+
+class PatientFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Patient
+
+    first_name = factory.Sequence(lambda n: f"Pat{n}")
+    last_name = "Example"
+    email = factory.Sequence(lambda n: f"patient{n}@example.org")
+    phone = "07700 900123"
+    date_of_birth = factory.Faker("date_of_birth", minimum_age=18, maximum_age=90)
+
+
+class BookingFactory(factory.django.DjangoModelFactory):
+    """A booking row written directly, for arranging state; the code under test books
+    through bookings.services."""
+
+    class Meta:
+        model = Booking
+
+    patient = factory.SubFactory(PatientFactory)
+    practitioner = factory.SubFactory(PractitionerFactory)
+    treatment = factory.SubFactory(TreatmentFactory)
+    end = factory.LazyAttribute(lambda b: b.start + b.treatment.duration)
+    blocked_until = factory.LazyAttribute(lambda b: b.end + b.treatment.buffer)
+    screening_version = screening.VERSION
+
+
+class ClinicClosureFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ClinicClosure
+
+    name = "Bank holiday"
+    end_date = factory.LazyAttribute(lambda c: c.start_date)
