@@ -159,6 +159,8 @@ class Booking(models.Model):
     cancelled_at = models.DateTimeField(null=True, blank=True)
     cancellation_reason = models.CharField(max_length=300, blank=True)
     reminder_sent_at = models.DateTimeField(null=True, blank=True)
+    # Bumped on every move or cancellation, so calendar apps update the same event.
+    sequence = models.PositiveIntegerField(default=0, editable=False)
     # One booking per submitted form, however often it is submitted.
     idempotency_key = models.CharField(
         max_length=64, null=True, blank=True, unique=True, editable=False
@@ -259,6 +261,9 @@ class OutgoingEmail(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     sent_at = models.DateTimeField(null=True, blank=True)
     attempts = models.PositiveSmallIntegerField(default=0)
+    # Set while one process is sending, so a retry run and an after-commit send never
+    # both hand the same message to the mail server.
+    locked_until = models.DateTimeField(null=True, blank=True)
     last_error = models.CharField(max_length=200, blank=True)
 
     class Meta:

@@ -9,5 +9,7 @@ def clinic(request):
             "address": settings.CLINIC_ADDRESS,
             "phone": settings.CLINIC_PHONE,
             "email": settings.CLINIC_EMAIL,
-        }
+        },
+        "cancellation_notice_hours": settings.CANCELLATION_NOTICE_HOURS,
+        "clinic_time_zone": settings.CLINIC_TIME_ZONE,
     }

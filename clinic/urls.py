@@ -16,6 +16,7 @@ urlpatterns = [
     path("contact/", views.contact, name="contact"),
     path("healthz", views.healthz, name="healthz"),
     path("practitioners/", include("practitioners.urls")),
+    path("", include("bookings.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -22,3 +22,7 @@ LOGGING = {"version": 1, "disable_existing_loggers": False}
 # Serve static files straight from the apps, as runserver does, without collectstatic.
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+# Generous limits so the suite's own traffic is never throttled; tests of the limits
+# themselves lower them with override_settings.
+BOOKING_RATE_LIMIT = "10000/m"
+SIGNIN_LINK_RATE_LIMIT = "10000/m"

@@ -1,0 +1,174 @@
+"""When a practitioner can be booked: pure Python, no ORM, no clock of its own.
+
+Everything comes in as aware datetimes and intervals; free slot start times come out in
+UTC. The caller (bookings.selectors) fetches the rows and passes `now`, so the rules here
+are tested without a database and with any clock.
+
+The rule (DESIGN.md, "Booking rules"): a slot is free when the session lies inside the
+practitioner's working hours and outside time off and closures, and the session extended
+by the treatment's buffer overlaps no active booking's blocked range (that booking's
+session plus its own buffer). Slots start every `step` from the start of each stretch of
+working hours, at least `notice` ahead and no further ahead than the horizon.
+"""
+
+import enum
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+
+@dataclass(frozen=True, order=True)
+class Interval:
+    """A half-open range [start, end) of aware datetimes."""
+
+    start: datetime
+    end: datetime
+
+    def overlaps(self, other: "Interval") -> bool:
+        return self.start < other.end and other.start < self.end
+
+    def contains(self, other: "Interval") -> bool:
+        return self.start <= other.start and other.end <= self.end
+
+
+@dataclass(frozen=True)
+class WeeklyHours:
+    """Works on `weekday` (Monday is 0) from `start` to `end`, wall-clock in the clinic's
+    time zone, on days between `valid_from` and `valid_until` when those are given."""
+
+    weekday: int
+    start: time
+    end: time
+    valid_from: date | None = None
+    valid_until: date | None = None
+
+    def applies_on(self, day: date) -> bool:
+        return (
+            day.weekday() == self.weekday
+            and (self.valid_from is None or day >= self.valid_from)
+            and (self.valid_until is None or day <= self.valid_until)
+        )
+
+
+@dataclass(frozen=True)
+class SlotRules:
+    duration: timedelta
+    buffer: timedelta
+    step: timedelta
+    earliest: datetime  # now + minimum notice
+    latest: datetime  # now + horizon: the last moment a session may start
+
+
+class Problem(enum.Enum):
+    """Why a start time cannot be booked, most fundamental first."""
+
+    TOO_SOON = "That time is too soon to book online."
+    TOO_FAR = "That time is too far ahead to book yet."
+    OUTSIDE_HOURS = "The practitioner is not working at that time."
+    OFF_GRID = "Sessions start at set times; please choose one of the times shown."
+    UNAVAILABLE = "The practitioner is away or the clinic is closed at that time."
+    TAKEN = "That time was just taken."
+
+
+def local_interval(day: date, start: time, end: time, tz: ZoneInfo) -> Interval:
+    """Wall-clock times on a day in `tz`, as a UTC interval. zoneinfo picks the right offset
+    for each end, so a day's hours are right on both daylight-saving Sundays."""
+    return Interval(
+        datetime.combine(day, start, tzinfo=tz).astimezone(UTC),
+        datetime.combine(day, end, tzinfo=tz).astimezone(UTC),
+    )
+
+
+def whole_days(first: date, last: date, tz: ZoneInfo) -> Interval:
+    """From midnight starting `first` to midnight ending `last`, local time (a closure)."""
+    return Interval(
+        datetime.combine(first, time.min, tzinfo=tz).astimezone(UTC),
+        datetime.combine(last + timedelta(days=1), time.min, tzinfo=tz).astimezone(UTC),
+    )
+
+
+def merge(intervals: Iterable[Interval]) -> list[Interval]:
+    """Sorted, with overlapping or touching intervals joined."""
+    merged: list[Interval] = []
+    for interval in sorted(intervals):
+        if merged and interval.start <= merged[-1].end:
+            last = merged[-1]
+            merged[-1] = Interval(last.start, max(last.end, interval.end))
+        else:
+            merged.append(interval)
+    return merged
+
+
+def working_intervals(
+    hours: Iterable[WeeklyHours], first_day: date, last_day: date, tz: ZoneInfo
+) -> list[Interval]:
+    """The concrete stretches of work between two local dates (inclusive)."""
+    hours = list(hours)
+    intervals = []
+    day = first_day
+    while day <= last_day:
+        intervals += [local_interval(day, h.start, h.end, tz) for h in hours if h.applies_on(day)]
+        day += timedelta(days=1)
+    return merge(intervals)
+
+
+def check_slot(
+    start: datetime,
+    *,
+    working: list[Interval],
+    unavailable: list[Interval],
+    bookings: list[Interval],
+    rules: SlotRules,
+    ignore: frozenset[Problem] = frozenset(),
+) -> Problem | None:
+    """The first rule a session starting at `start` breaks, or None if it is free.
+
+    `working` must be merged (see `merge`). `ignore` lets staff book at short notice, off
+    the grid, or (with a recorded override) outside working hours; a clash with time off,
+    a closure or another booking is never ignorable.
+    """
+    session = Interval(start, start + rules.duration)
+    blocked = Interval(start, session.end + rules.buffer)
+    window = next((w for w in working if w.contains(session)), None)
+    checks = [
+        (Problem.TOO_SOON, start < rules.earliest),
+        (Problem.TOO_FAR, start > rules.latest),
+        (Problem.OUTSIDE_HOURS, window is None),
+        (
+            Problem.OFF_GRID,
+            window is not None and (start - window.start) % rules.step != timedelta(0),
+        ),
+        (Problem.UNAVAILABLE, any(session.overlaps(u) for u in unavailable)),
+        (Problem.TAKEN, any(blocked.overlaps(b) for b in bookings)),
+    ]
+    for problem, broken in checks:
+        if broken and (problem not in ignore or problem in {Problem.UNAVAILABLE, Problem.TAKEN}):
+            return problem
+    return None
+
+
+def free_slots(
+    *,
+    working: list[Interval],
+    unavailable: list[Interval],
+    bookings: list[Interval],
+    rules: SlotRules,
+) -> list[datetime]:
+    """Every free session start, in order, in UTC."""
+    working = merge(working)
+    slots = []
+    for window in working:
+        start = window.start
+        while start + rules.duration <= window.end:
+            if start > rules.latest:
+                break
+            if start >= rules.earliest and (
+                check_slot(
+                    start, working=working, unavailable=unavailable, bookings=bookings, rules=rules
+                )
+                is None
+            ):
+                slots.append(start.astimezone(UTC))
+            start += rules.step
+    return slots

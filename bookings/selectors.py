@@ -1,0 +1,165 @@
+"""Reading what the availability engine needs, in a fixed number of queries.
+
+Whatever the number of practitioners, days or existing bookings, finding free slots costs
+four queries: working hours, time off, closures and the bookings in range.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+
+from django.conf import settings
+from django.db.models import Q
+
+from bookings import availability
+from bookings.availability import Interval, SlotRules, WeeklyHours
+from bookings.models import Booking, ClinicClosure, Treatment
+from clinic.clock import clinic_tz, day_range, local_date
+from practitioners.models import Practitioner, TimeOff, WorkingHours
+
+
+def slot_rules(treatment: Treatment, now: datetime) -> SlotRules:
+    return SlotRules(
+        duration=treatment.duration,
+        buffer=treatment.buffer,
+        step=timedelta(minutes=settings.BOOKING_SLOT_STEP_MINUTES),
+        earliest=now + timedelta(hours=settings.BOOKING_MIN_NOTICE_HOURS),
+        latest=now + timedelta(days=settings.BOOKING_HORIZON_DAYS),
+    )
+
+
+@dataclass
+class Calendar:
+    """One practitioner's commitments over a range of days, as the engine takes them."""
+
+    working: list[Interval] = field(default_factory=list)
+    unavailable: list[Interval] = field(default_factory=list)
+    bookings: list[Interval] = field(default_factory=list)
+
+
+def load_calendars(
+    practitioner_ids: list[int],
+    first_day: date,
+    last_day: date,
+    *,
+    exclude_booking: Booking | None = None,
+) -> dict[int, Calendar]:
+    """Working hours, time off, closures and active bookings of these practitioners between
+    two local dates (inclusive). `exclude_booking` leaves out a booking being moved, so its
+    own time counts as free."""
+    tz = clinic_tz()
+    start, end = day_range(first_day, last_day)
+    # A session near midnight can reach, with its buffer, into the next day.
+    bookings_end = end + timedelta(days=1)
+
+    calendars = {pk: Calendar() for pk in practitioner_ids}
+    rules: dict[int, list[WeeklyHours]] = defaultdict(list)
+    for row in WorkingHours.objects.filter(practitioner_id__in=practitioner_ids).filter(
+        Q(valid_until__isnull=True) | Q(valid_until__gte=first_day),
+        Q(valid_from__isnull=True) | Q(valid_from__lte=last_day),
+    ):
+        rules[row.practitioner_id].append(
+            WeeklyHours(row.weekday, row.start, row.end, row.valid_from, row.valid_until)
+        )
+    closures = [
+        availability.whole_days(c.start_date, c.end_date, tz)
+        for c in ClinicClosure.objects.filter(start_date__lte=last_day, end_date__gte=first_day)
+    ]
+    for pk, calendar in calendars.items():
+        calendar.working = availability.working_intervals(rules[pk], first_day, last_day, tz)
+        calendar.unavailable = list(closures)
+    for off in TimeOff.objects.filter(
+        practitioner_id__in=practitioner_ids, start__lt=end, end__gt=start
+    ).only("practitioner_id", "start", "end"):
+        calendars[off.practitioner_id].unavailable.append(Interval(off.start, off.end))
+    booked = (
+        Booking.objects.active()
+        .filter(practitioner_id__in=practitioner_ids)
+        .overlapping(start - timedelta(days=1), bookings_end)
+    )
+    if exclude_booking is not None:
+        booked = booked.exclude(pk=exclude_booking.pk)
+    for practitioner_id, b_start, b_until in booked.values_list(
+        "practitioner_id", "start", "blocked_until"
+    ):
+        calendars[practitioner_id].bookings.append(Interval(b_start, b_until))
+    return calendars
+
+
+def free_slots(
+    practitioners: list[Practitioner],
+    treatment: Treatment,
+    first_day: date,
+    last_day: date,
+    now: datetime,
+    *,
+    exclude_booking: Booking | None = None,
+) -> dict[int, list[datetime]]:
+    """Free start times per practitioner id, between two local dates (inclusive)."""
+    rules = slot_rules(treatment, now)
+    calendars = load_calendars(
+        [p.pk for p in practitioners], first_day, last_day, exclude_booking=exclude_booking
+    )
+    return {
+        pk: availability.free_slots(
+            working=c.working, unavailable=c.unavailable, bookings=c.bookings, rules=rules
+        )
+        for pk, c in calendars.items()
+    }
+
+
+def first_available(
+    practitioners: list[Practitioner], slots_by_practitioner: dict[int, list[datetime]]
+) -> dict[datetime, Practitioner]:
+    """Each free time, with the first practitioner (in directory order) free then."""
+    offers: dict[datetime, Practitioner] = {}
+    for practitioner in practitioners:
+        for start in slots_by_practitioner.get(practitioner.pk, []):
+            offers.setdefault(start, practitioner)
+    return dict(sorted(offers.items()))
+
+
+def slots_by_local_day(slots: list[datetime]) -> dict[date, list[datetime]]:
+    days: dict[date, list[datetime]] = defaultdict(list)
+    for start in slots:
+        days[local_date(start)].append(start)
+    return days
+
+
+def bookable_practitioners(treatment: Treatment, condition_slug: str = ""):
+    """Listed practitioners who offer this treatment, optionally specialising in a condition."""
+    queryset = Practitioner.objects.listed().filter(treatments=treatment)
+    if condition_slug:
+        queryset = queryset.filter(specialties__slug=condition_slug)
+    return queryset.distinct()
+
+
+@dataclass(frozen=True)
+class Offer:
+    start: datetime
+    practitioner: Practitioner
+
+
+def offers_by_day(
+    treatment: Treatment,
+    practitioners: list[Practitioner],
+    first_day: date,
+    last_day: date,
+    now: datetime,
+    *,
+    exclude_booking: Booking | None = None,
+) -> dict[date, list[Offer]]:
+    """Free times between two local dates, each with who is free then (the first in
+    directory order when several are), grouped by local day. Every day in the range is a
+    key, so days without a free time show as such."""
+    slots = free_slots(
+        practitioners, treatment, first_day, last_day, now, exclude_booking=exclude_booking
+    )
+    days: dict[date, list[Offer]] = {
+        first_day + timedelta(days=i): [] for i in range((last_day - first_day).days + 1)
+    }
+    for start, practitioner in first_available(practitioners, slots).items():
+        day = local_date(start)
+        if day in days:
+            days[day].append(Offer(start, practitioner))
+    return days

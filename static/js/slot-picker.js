@@ -1,0 +1,67 @@
+// Progressive enhancement for the "choose a time" step: changing day fetches that day's
+// times from /api/availability/ instead of reloading the page. Without JavaScript the day
+// links load the page with ?date=..., which shows the same times.
+(function () {
+  "use strict";
+  var panel = document.getElementById("slot-panel");
+  if (!panel || !window.fetch) return;
+  var grid = document.getElementById("slot-grid");
+  var heading = document.getElementById("slot-heading");
+  var timeFormat = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", timeZone: panel.dataset.tz });
+  var dayFormat = new Intl.DateTimeFormat("en-GB", { weekday: "long", day: "numeric", month: "long", timeZone: "UTC" });
+
+  function detailsLink(start, practitioner) {
+    var query = new URLSearchParams({ treatment: panel.dataset.service, practitioner: practitioner, start: start });
+    return panel.dataset.details + "?" + query.toString();
+  }
+
+  function render(data, dateText) {
+    grid.textContent = "";
+    heading.textContent = dayFormat.format(new Date(dateText + "T00:00:00Z"));
+    if (!data.offers.length) {
+      var p = document.createElement("p");
+      p.textContent = "No free times on this day. Please choose another.";
+      grid.appendChild(p);
+      return;
+    }
+    data.offers.forEach(function (offer) {
+      var a = document.createElement("a");
+      a.className = "btn btn-outline-primary";
+      a.href = detailsLink(offer.start, offer.practitioner);
+      a.textContent = timeFormat.format(new Date(offer.start));
+      if (panel.dataset.practitioner === "any") {
+        var who = document.createElement("span");
+        who.className = "d-block small";
+        who.textContent = offer.practitioner_name;
+        a.appendChild(who);
+      }
+      grid.appendChild(a);
+    });
+  }
+
+  document.querySelectorAll(".day-strip a[data-date]").forEach(function (link) {
+    link.addEventListener("click", function (event) {
+      event.preventDefault();
+      var dateText = link.dataset.date;
+      var query = new URLSearchParams({ practitioner: panel.dataset.practitioner, service: panel.dataset.service, date: dateText });
+      grid.setAttribute("aria-busy", "true");
+      fetch(panel.dataset.api + "?" + query.toString(), { headers: { Accept: "application/json" } })
+        .then(function (response) {
+          if (!response.ok) throw new Error("availability " + response.status);
+          return response.json();
+        })
+        .then(function (data) {
+          render(data, dateText);
+          document.querySelectorAll(".day-strip a.selected").forEach(function (a) {
+            a.classList.remove("selected");
+            a.removeAttribute("aria-current");
+          });
+          link.classList.add("selected");
+          link.setAttribute("aria-current", "date");
+          history.replaceState(null, "", link.href);
+        })
+        .catch(function () { window.location.href = link.href; })
+        .finally(function () { grid.removeAttribute("aria-busy"); });
+    });
+  });
+})();

@@ -1,0 +1,63 @@
+from datetime import UTC, datetime, time
+
+import pytest
+import time_machine
+
+from tests.factories import PractitionerFactory, TreatmentFactory, UserFactory, WorkingHoursFactory
+
+# Friday 20 November 2026, 08:00 in London (GMT). The next Monday is the 23rd.
+NOW = datetime(2026, 11, 20, 8, 0, tzinfo=UTC)
+MONDAY_9 = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def clock():
+    with time_machine.travel(NOW, tick=False) as traveller:
+        yield traveller
+
+
+@pytest.fixture
+def treatment(db):
+    return TreatmentFactory(
+        slug="follow-up", name="Follow-up", duration_minutes=45, buffer_minutes=15
+    )
+
+
+@pytest.fixture
+def practitioner(db, treatment):
+    user = UserFactory(username="hannah", email="hannah@example.org")
+    p = PractitionerFactory(slug="hannah", name="Hannah Okafor", user=user)
+    for weekday in range(5):
+        WorkingHoursFactory(practitioner=p, weekday=weekday, start=time(9), end=time(17))
+    treatment.practitioners.add(p)
+    return p
+
+
+def screening_answers(**yes):
+    from bookings import screening
+
+    return {q.key: yes.get(q.key, False) for q in screening.WARNING_SIGNS + screening.CAUTIONS}
+
+
+def details_post(treatment_obj, practitioner_obj, start_at, **overrides):
+    """A complete, valid details form as a browser would post it."""
+    from bookings import screening
+
+    data = {
+        "treatment": treatment_obj.slug,
+        "practitioner": practitioner_obj.slug,
+        "start": start_at.isoformat(),
+        "idempotency_key": overrides.pop("idempotency_key", f"key-{start_at.isoformat()}"),
+        "first_name": "Alex",
+        "last_name": "Patient",
+        "email": "alex@example.org",
+        "phone": "07700 900123",
+        "date_of_birth": "1980-05-17",
+        "patient_note": "",
+        "consent": "on",
+        "privacy": "on",
+    }
+    for q in screening.WARNING_SIGNS + screening.CAUTIONS:
+        data[f"q_{q.key}"] = "no"
+    data.update(overrides)
+    return {k: v for k, v in data.items() if v is not None}

@@ -1,0 +1,180 @@
+import threading
+from datetime import timedelta
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+from django.db import connection
+from icalendar import Calendar
+
+from bookings import services
+from bookings.calendar import event_uid
+from bookings.models import Booking, OutgoingEmail
+from tests.bookings.conftest import MONDAY_9, NOW, screening_answers
+from tests.factories import BookingFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def book(practitioner, treatment, start=MONDAY_9):
+    return services.book(
+        practitioner=practitioner,
+        treatment=treatment,
+        start=start,
+        patient=services.PatientDetails(
+            "Alex", "Patient", "alex@example.org", "07700 900123", "1980-05-17"
+        ),
+        screening_answers=screening_answers(),
+        consented=True,
+    )
+
+
+def parse_ics(message):
+    [(name, content, mimetype)] = message.attachments
+    assert name.endswith(".ics")
+    return Calendar.from_ical(content), mimetype
+
+
+def test_confirmation_has_text_html_and_a_valid_ics(
+    clock, practitioner, treatment, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        booking = book(practitioner, treatment)
+
+    message = mail.outbox[0]
+    cal, mimetype = parse_ics(message)
+    [event] = cal.walk("VEVENT")
+    assert "Dear Alex" in message.body
+    assert "Monday 23 November 2026, 09:00" in message.body
+    assert booking.manage_url in message.body
+    assert message.alternatives[0].mimetype == "text/html"
+    assert "Move or cancel" in message.alternatives[0].content
+    assert "method=REQUEST" in mimetype
+    assert str(event["uid"]) == event_uid(booking)
+    assert event.decoded("dtstart") == MONDAY_9
+    assert event.decoded("dtend") == MONDAY_9 + timedelta(minutes=45)
+    assert int(event["sequence"]) == 0
+
+
+def test_move_and_cancel_update_the_same_event(
+    clock, practitioner, treatment, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        booking = book(practitioner, treatment)
+        services.reschedule(booking=booking, new_start=MONDAY_9 + timedelta(hours=1))
+        services.cancel(booking=booking)
+
+    patient_mail = [m for m in mail.outbox if m.to == ["alex@example.org"]]
+    events = [parse_ics(m)[0].walk("VEVENT")[0] for m in patient_mail]
+    assert {str(e["uid"]) for e in events} == {event_uid(booking)}
+    assert [int(e["sequence"]) for e in events] == [0, 1, 2]
+    assert events[1].decoded("dtstart") == MONDAY_9 + timedelta(hours=1)
+    assert str(events[2]["status"]) == "CANCELLED"
+    assert parse_ics(patient_mail[2])[0]["method"] == "CANCEL"
+
+
+def test_practitioner_notice_carries_no_screening_answers(
+    clock, practitioner, treatment, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        services.book(
+            practitioner=practitioner,
+            treatment=treatment,
+            start=MONDAY_9,
+            patient=services.PatientDetails(
+                "Alex", "Patient", "alex@example.org", "07700 900123", "1980-05-17"
+            ),
+            screening_answers=screening_answers(pregnant=True),
+            consented=True,
+        )
+
+    notice = next(m for m in mail.outbox if m.to == ["hannah@example.org"])
+    assert "need your attention" in notice.body
+    assert "pregnan" not in notice.body.lower()
+    assert "Patient" not in notice.body  # first name only
+
+
+class MailServerDown:
+    """An SMTP backend whose server refuses connections: the outside world failing."""
+
+    def __init__(self, *args, **kwargs):
+        pass
+
+    def send_messages(self, messages):
+        raise ConnectionRefusedError("mail server down")
+
+
+def test_mail_server_down_keeps_booking_and_retries(
+    clock, practitioner, treatment, settings, django_capture_on_commit_callbacks
+):
+    settings.EMAIL_BACKEND = "tests.bookings.test_emails.MailServerDown"
+    with django_capture_on_commit_callbacks(execute=True):
+        booking = book(practitioner, treatment)
+
+    assert Booking.objects.filter(pk=booking.pk).exists()
+    pending = OutgoingEmail.objects.filter(sent_at__isnull=True)
+    assert pending.count() == 2
+    assert set(pending.values_list("last_error", flat=True)) == {"ConnectionRefusedError"}
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    call_command("send_pending_emails")
+
+    assert not OutgoingEmail.objects.filter(sent_at__isnull=True).exists()
+    assert sorted(m.to[0] for m in mail.outbox) == ["alex@example.org", "hannah@example.org"]
+
+
+def test_reminders_are_sent_once(
+    clock, practitioner, treatment, django_capture_on_commit_callbacks
+):
+    tomorrow = BookingFactory(
+        practitioner=practitioner, treatment=treatment, start=NOW + timedelta(hours=20)
+    )
+    BookingFactory(practitioner=practitioner, treatment=treatment, start=NOW + timedelta(days=3))
+    BookingFactory(
+        practitioner=practitioner,
+        treatment=treatment,
+        start=NOW + timedelta(hours=5),
+        status=Booking.Status.CANCELLED,
+    )
+
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("send_reminders")
+        call_command("send_reminders")
+
+    assert len(mail.outbox) == 1
+    assert mail.outbox[0].to == [tomorrow.patient.email]
+    assert mail.outbox[0].subject.startswith(
+        "Reminder: your session on Saturday 21 November at 04:00"
+    )
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_concurrent_reminder_runs_send_each_reminder_once(practitioner, treatment):
+    from django.utils import timezone
+
+    now = timezone.now()
+    for hours in range(1, 11):
+        BookingFactory(
+            practitioner=practitioner,
+            treatment=treatment,
+            start=now + timedelta(hours=hours, minutes=7 * hours),
+        )
+    barrier = threading.Barrier(2)
+    results = []
+
+    def run():
+        barrier.wait()
+        try:
+            results.append(services.send_due_reminders(hours_before=24))
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+
+    assert sum(results) == 10
+    assert OutgoingEmail.objects.filter(kind="reminder").count() == 10
+    assert OutgoingEmail.objects.filter(kind="reminder").values("booking").distinct().count() == 10
