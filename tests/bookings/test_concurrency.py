@@ -1,0 +1,100 @@
+"""Races are proven, not assumed: parallel requests for one slot at a live server."""
+
+import http.cookiejar
+import re
+import threading
+import urllib.error
+import urllib.parse
+import urllib.request
+from datetime import time
+
+import pytest
+
+from bookings.models import Booking
+from tests.bookings.conftest import details_post
+from tests.factories import PractitionerFactory, TreatmentFactory, WorkingHoursFactory
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+PARALLEL = 20
+
+
+class Browser:
+    """One patient's browser: its own cookies, so its own session and CSRF token."""
+
+    def __init__(self, base):
+        self.base = base
+        self.opener = urllib.request.build_opener(
+            urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar())
+        )
+
+    def get(self, path):
+        with self.opener.open(self.base + path, timeout=60) as response:
+            return response.status, response.read().decode()
+
+    def post(self, path, data):
+        body = urllib.parse.urlencode(data).encode()
+        request = urllib.request.Request(
+            self.base + path, data=body, headers={"Referer": self.base + path}
+        )
+        try:
+            with self.opener.open(request, timeout=120) as response:
+                return response.status, response.read().decode()
+        except urllib.error.HTTPError as error:
+            return error.code, error.read().decode()
+
+
+def test_twenty_patients_posting_one_slot_get_exactly_one_booking(live_server):
+    treatment = TreatmentFactory(slug="follow-up", duration_minutes=45, buffer_minutes=15)
+    practitioner = PractitionerFactory(slug="hannah")
+    for weekday in range(7):
+        WorkingHoursFactory(practitioner=practitioner, weekday=weekday, start=time(9), end=time(17))
+    treatment.practitioners.add(practitioner)
+
+    probe = Browser(live_server.url)
+    _, page = probe.get("/book/time/?treatment=follow-up&practitioner=hannah")
+    start = urllib.parse.unquote(re.search(r"start=([^\"&]+)", page).group(1))
+
+    browsers, forms = [], []
+    for i in range(PARALLEL):
+        browser = Browser(live_server.url)
+        status, html = browser.get(
+            f"/book/details/?treatment=follow-up&practitioner=hannah&start={urllib.parse.quote(start)}"
+        )
+        assert status == 200
+        csrf = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+        key = re.search(r'name="idempotency_key" value="([^"]+)"', html).group(1)
+        from datetime import datetime
+
+        data = details_post(
+            treatment,
+            practitioner,
+            datetime.fromisoformat(start),
+            idempotency_key=key,
+            email=f"patient{i}@example.org",
+        )
+        data["csrfmiddlewaretoken"] = csrf
+        browsers.append(browser)
+        forms.append(data)
+
+    barrier = threading.Barrier(PARALLEL)
+    results = [None] * PARALLEL
+
+    def submit(i):
+        barrier.wait()
+        results[i] = browsers[i].post("/book/details/", forms[i])
+
+    threads = [threading.Thread(target=submit, args=(i,)) for i in range(PARALLEL)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+
+    statuses = sorted(status for status, _ in results)
+    winners = [html for status, html in results if status == 200 and "booked in" in html]
+    losers = [html for status, html in results if status == 409]
+    assert Booking.objects.count() == 1
+    assert len(winners) == 1, statuses
+    assert len(losers) == PARALLEL - 1, statuses
+    assert all("just taken" in html for html in losers)
+    assert 500 not in statuses
