@@ -46,10 +46,12 @@ def book_through_pages(page, base, *, day_index=None):
     assert page.get_by_role("heading", name="Choose a time").is_visible()
     page.evaluate("window.samePage = true")
     if day_index is not None:
-        page.locator(".day-strip a[data-date]").nth(day_index).click()
-        page.wait_for_function(
-            f"document.querySelector('.day-strip a.selected') === document.querySelectorAll('.day-strip a[data-date]')[{day_index}]"
-        )
+        day = page.locator(".day-strip a[data-date]").nth(day_index)
+        date = day.get_attribute("data-date")
+        day.click()
+        # Wait for the fetched times: the chosen day is marked and the URL remembers it.
+        page.locator(f'.day-strip a.selected[data-date="{date}"]').wait_for()
+        page.wait_for_url(f"**date={date}")
     changed_in_place = page.evaluate("window.samePage === true")
     page.locator("#slot-grid a").first.click()
     return changed_in_place
