@@ -163,3 +163,27 @@ def offers_by_day(
         if day in days:
             days[day].append(Offer(start, practitioner))
     return days
+
+
+def next_free_by_practitioner(
+    practitioners: list[Practitioner], now: datetime, *, days: int = 14, limit: int = 1
+):
+    """For each practitioner, the first active treatment they offer and their next free
+    times for it over the coming `days`: {practitioner id: (treatment, [starts])}.
+    Costs a fixed number of queries per distinct treatment, not per practitioner."""
+    first_treatment: dict[int, Treatment] = {}
+    for treatment in Treatment.objects.active().prefetch_related("practitioners"):
+        for p in treatment.practitioners.all():
+            first_treatment.setdefault(p.pk, treatment)
+    today = local_date(now)
+    result = {}
+    groups: dict[int, list[Practitioner]] = defaultdict(list)
+    for p in practitioners:
+        if p.pk in first_treatment:
+            groups[first_treatment[p.pk].pk].append(p)
+    for group in groups.values():
+        treatment = first_treatment[group[0].pk]
+        slots = free_slots(group, treatment, today, today + timedelta(days=days - 1), now)
+        for p in group:
+            result[p.pk] = (treatment, slots[p.pk][:limit])
+    return result

@@ -15,7 +15,7 @@ urlpatterns = [
     path("privacy/", views.privacy, name="privacy"),
     path("contact/", views.contact, name="contact"),
     path("healthz", views.healthz, name="healthz"),
-    path("practitioners/", include("practitioners.urls")),
+    path("practitioners/", include("bookings.directory_urls")),
     path("", include("bookings.urls")),
     path("admin/", admin.site.urls),
 ]
