@@ -172,3 +172,20 @@ def free_slots(
                 slots.append(start.astimezone(UTC))
             start += rules.step
     return slots
+
+
+def subtract(windows: list[Interval], busy: Iterable[Interval]) -> list[Interval]:
+    """What is left of `windows` once every busy interval is taken out (free gaps)."""
+    gaps = []
+    busy = merge(busy)
+    for window in merge(windows):
+        cursor = window.start
+        for b in busy:
+            if b.end <= cursor or b.start >= window.end:
+                continue
+            if b.start > cursor:
+                gaps.append(Interval(cursor, b.start))
+            cursor = max(cursor, b.end)
+        if cursor < window.end:
+            gaps.append(Interval(cursor, window.end))
+    return gaps

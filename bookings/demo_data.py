@@ -161,3 +161,33 @@ TREATMENTS = [
         "patient_kind": "returning",
     },
 ]
+
+# Fictional patients for the demo diary; the domain marks them so seeding runs once.
+DEMO_PATIENT_DOMAIN = "@patients.example.org"
+PATIENTS = [
+    ("Amira", "Haddad", "07700 900101", "1978-03-14"),
+    ("Ben", "Carter", "07700 900102", "1985-11-02"),
+    ("Chloe", "Davies", "07700 900103", "1992-06-21"),
+    ("Dev", "Patel", "07700 900104", "1969-09-09"),
+    ("Ewa", "Kowalska", "07700 900105", "1988-01-30"),
+    ("Femi", "Adeyemi", "07700 900106", "1975-12-12"),
+    ("Grace", "Li", "07700 900107", "1990-04-05"),
+    ("Harry", "Evans", "07700 900108", "1958-07-19"),
+    ("Isla", "Murray", "07700 900109", "1996-02-27"),
+    ("Jonah", "Reid", "07700 900110", "1981-08-08"),
+]
+# Screening answers to vary the diary: most say no to everything.
+SCREENING_EXAMPLES = [
+    {},
+    {},
+    {"pregnant": True},
+    {},
+    {},
+    {},
+    {"bleeding": True},
+    {},
+    {},
+    {},
+    {"fainting": True},
+    {},
+]

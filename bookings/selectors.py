@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from django.conf import settings
-from django.db.models import Q
+from django.db.models import Count, Q
 
 from bookings import availability
 from bookings.availability import Interval, SlotRules, WeeklyHours
@@ -187,3 +187,68 @@ def next_free_by_practitioner(
         for p in group:
             result[p.pk] = (treatment, slots[p.pk][:limit])
     return result
+
+
+@dataclass
+class SheetColumn:
+    """One practitioner's day on the day sheet: bookings and free gaps, in time order."""
+
+    practitioner: Practitioner
+    working: list[Interval]
+    entries: list  # Booking or Interval (a free gap), sorted by start
+
+
+def day_sheet(day: date, practitioners=None) -> list[SheetColumn]:
+    """Every practitioner working or booked on a local day, in a fixed number of queries."""
+    practitioners = list(practitioners if practitioners is not None else Practitioner.objects.all())
+    calendars = load_calendars([p.pk for p in practitioners], day, day)
+    start, end = day_range(day, day)
+    bookings = list(
+        Booking.objects.active()
+        .filter(practitioner__in=practitioners, start__gte=start, start__lt=end)
+        .select_related("patient", "treatment")
+    )
+    by_practitioner = defaultdict(list)
+    for b in bookings:
+        by_practitioner[b.practitioner_id].append(b)
+    columns = []
+    for p in practitioners:
+        calendar, booked = calendars[p.pk], by_practitioner[p.pk]
+        if not calendar.working and not booked:
+            continue
+        busy = [Interval(b.start, b.blocked_until) for b in booked] + calendar.unavailable
+        gaps = [
+            g
+            for g in availability.subtract(calendar.working, busy)
+            if g.end - g.start >= timedelta(minutes=15)
+        ]
+        entries = sorted([*booked, *gaps], key=lambda e: e.start)
+        columns.append(SheetColumn(p, calendar.working, entries))
+    return columns
+
+
+def week_days(day: date) -> list[date]:
+    monday = day - timedelta(days=day.weekday())
+    return [monday + timedelta(days=i) for i in range(7)]
+
+
+def dashboard(now: datetime) -> dict:
+    """The figures on the admin index: today, this week, screening flags, no-show rate."""
+    today = local_date(now)
+    today_start, today_end = day_range(today, today)
+    active = Booking.objects.active().select_related("patient", "practitioner", "treatment")
+    recent = Booking.objects.filter(start__gte=now - timedelta(days=30), start__lt=now).aggregate(
+        attended=Count("pk", filter=Q(status=Booking.Status.ATTENDED)),
+        no_show=Count("pk", filter=Q(status=Booking.Status.NO_SHOW)),
+    )
+    marked = recent["attended"] + recent["no_show"]
+    return {
+        "today": list(active.filter(start__gte=today_start, start__lt=today_end).order_by("start")),
+        "week_count": active.filter(
+            start__gte=today_start, start__lt=today_start + timedelta(days=7)
+        ).count(),
+        "flagged": list(active.filter(start__gte=now, needs_attention=True).order_by("start")[:10]),
+        "no_show_rate": round(100 * recent["no_show"] / marked) if marked else None,
+        "attended_30d": recent["attended"],
+        "no_show_30d": recent["no_show"],
+    }

@@ -130,6 +130,7 @@ def book(
     override_hours: bool = False,
     override_reason: str = "",
     idempotency_key: str | None = None,
+    notify: bool = True,
     now: datetime | None = None,
 ) -> Booking:
     """Book a session. Online when `created_by` is None, by staff otherwise.
@@ -188,7 +189,8 @@ def book(
             idempotency_key=idempotency_key or None,
         )
         _save_or_taken(booking)
-        emails.booking_confirmed(booking)
+        if notify:
+            emails.booking_confirmed(booking)
     return booking
 
 

@@ -1,13 +1,18 @@
 """Load the demo clinic. Safe to run again: it updates what it made, duplicates nothing."""
 
+from datetime import timedelta
+
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.utils import timezone
 
-from bookings import demo_data
-from bookings.models import Treatment
+from bookings import demo_data, services
+from bookings.models import Booking, Patient, Treatment
+from bookings.selectors import free_slots
 from clinic import demo_content
+from clinic.clock import local_today
 from clinic.models import Condition, FAQEntry, InfoPage
 from practitioners.models import Language, Practitioner, WorkingHours
 
@@ -28,6 +33,7 @@ class Command(BaseCommand):
         self.seed_practitioners()
         self.seed_treatments()
         logins = self.seed_users()
+        self.seed_bookings()
         self.stdout.write(self.style.SUCCESS("Demo clinic ready."))
         for role, (username, password) in logins.items():
             self.stdout.write(f"  {role:<13} username: {username:<10} password: {password}")
@@ -112,3 +118,50 @@ class Command(BaseCommand):
             Practitioner.objects.filter(slug=item["slug"]).update(user=user)
             logins["Practitioner"] = (item["login"], PRACTITIONER_PASSWORD)
         return logins
+
+    def seed_bookings(self):
+        """A believable fortnight: past sessions to mark, and the coming week's diary."""
+        if Booking.objects.filter(patient__email__endswith=demo_data.DEMO_PATIENT_DOMAIN).exists():
+            return
+        staff = get_user_model().objects.get(username="reception")
+        patients = [
+            Patient.objects.get_or_create(
+                email=f"{first.lower()}.{last.lower()}{demo_data.DEMO_PATIENT_DOMAIN}",
+                defaults={
+                    "first_name": first,
+                    "last_name": last,
+                    "phone": phone,
+                    "date_of_birth": born,
+                },
+            )[0]
+            for first, last, phone, born in demo_data.PATIENTS
+        ]
+        treatments = list(Treatment.objects.order_by("order"))
+        practitioners = list(Practitioner.objects.all())
+        today = local_today()
+        now = timezone.now()
+        n = 0
+        for offset in range(-5, 10):
+            day = today + timedelta(days=offset)
+            for practitioner in practitioners:
+                treatment = treatments[n % len(treatments)]
+                slots = free_slots([practitioner], treatment, day, day, now - timedelta(days=30))[
+                    practitioner.pk
+                ]
+                for start in slots[::9][:3]:
+                    answers = demo_data.SCREENING_EXAMPLES[n % len(demo_data.SCREENING_EXAMPLES)]
+                    booking = services.book(
+                        practitioner=practitioner,
+                        treatment=treatment,
+                        start=start,
+                        patient=patients[n % len(patients)],
+                        screening_answers=answers,
+                        consented=True,
+                        created_by=staff,
+                        notify=False,
+                        now=now - timedelta(days=30),
+                    )
+                    if start < now:
+                        status = Booking.Status.NO_SHOW if n % 7 == 0 else Booking.Status.ATTENDED
+                        services.mark_attendance(booking=booking, status=status)
+                    n += 1
