@@ -20,7 +20,7 @@ from bookings.availability import Problem, check_slot, merge
 from bookings.models import Booking, Patient, Treatment
 from bookings.selectors import load_calendars, slot_rules
 from clinic.clock import local_date
-from practitioners.models import Practitioner
+from practitioners.models import Practitioner, TimeOff, new_feed_token
 
 
 class BookingError(Exception):
@@ -306,3 +306,55 @@ def send_due_reminders(*, now: datetime | None = None, hours_before: int) -> int
                 emails.booking_reminder(_fresh(Booking(pk=pk)))
                 sent += 1
     return sent
+
+
+class TimeOffOverlapsBookings(BookingError):
+    """Time off over existing bookings needs a second, explicit confirmation."""
+
+    def __init__(self, bookings: list[Booking]):
+        self.bookings = bookings
+        super().__init__(
+            f"This time off overlaps {len(bookings)} booking(s). They will stay booked for "
+            "reception to move; confirm to add the time off anyway."
+        )
+
+
+def add_time_off(
+    *,
+    practitioner: Practitioner,
+    start: datetime,
+    end: datetime,
+    reason: str,
+    note: str = "",
+    overlaps_confirmed: bool = False,
+) -> TimeOff:
+    """Block out time. From then on no slot in it is offered. Bookings already in it stay
+    (reception moves them), but only once the person has seen them listed."""
+    if end <= start:
+        raise BookingError("The end must be after the start.")
+    with transaction.atomic():
+        practitioner = _lock(practitioner)
+        clashes = list(
+            Booking.objects.active()
+            .filter(practitioner=practitioner)
+            .overlapping(start, end)
+            .select_related("patient", "treatment")
+        )
+        if clashes and not overlaps_confirmed:
+            raise TimeOffOverlapsBookings(clashes)
+        return TimeOff.objects.create(
+            practitioner=practitioner, start=start, end=end, reason=reason, note=note
+        )
+
+
+def remove_time_off(*, time_off: TimeOff) -> None:
+    with transaction.atomic():
+        _lock(time_off.practitioner)
+        time_off.delete()
+
+
+def replace_feed_token(*, practitioner: Practitioner) -> Practitioner:
+    """A new private calendar address; the old one stops working at once."""
+    practitioner.feed_token = new_feed_token()
+    practitioner.save(update_fields=["feed_token"])
+    return practitioner

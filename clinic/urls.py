@@ -2,6 +2,7 @@ from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
+from django.views.generic import RedirectView
 
 from clinic import views
 
@@ -17,6 +18,12 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("practitioners/", include("bookings.directory_urls")),
     path("", include("bookings.urls")),
+    path("schedule/", include("bookings.schedule_urls")),
+    path("accounts/", include("django.contrib.auth.urls")),
+    path(
+        "favicon.ico",
+        RedirectView.as_view(url="/" + settings.STATIC_URL + "img/favicon.svg", permanent=True),
+    ),
     path("admin/", admin.site.urls),
 ]
 

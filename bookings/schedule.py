@@ -1,0 +1,259 @@
+"""The practitioner's own schedule, time off and private calendar feed (/schedule/).
+
+A practitioner sees only their own bookings: anything else answers 404, exactly like
+something that does not exist. Staff may look at anyone's schedule.
+"""
+
+import hmac
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+
+from bookings import screening, services
+from bookings.calendar import practitioner_feed
+from bookings.models import Booking
+from bookings.schedule_forms import VIEWS, AttendanceForm, ScheduleQueryForm, TimeOffForm
+from bookings.selectors import feed_bookings, schedule_bookings, week_days
+from clinic.clock import local_date, local_today
+from practitioners.models import Practitioner, TimeOff
+
+AGENDA_DAYS = 14
+
+
+def _practitioner_for(request, slug: str = "") -> Practitioner:
+    """Whose schedule this request may see: the practitioner's own; staff may choose."""
+    own = Practitioner.objects.filter(user=request.user).first()
+    if request.user.is_staff:
+        if slug:
+            return get_object_or_404(Practitioner, slug=slug)
+        return own or get_object_or_404(Practitioner.objects.order_by("order", "name")[:1])
+    if own is None or (slug and slug != own.slug):
+        raise Http404
+    return own
+
+
+def _booking_for(request, reference: str) -> Booking:
+    booking = get_object_or_404(
+        Booking.objects.select_related("patient", "treatment", "practitioner"), reference=reference
+    )
+    if not request.user.is_staff and booking.practitioner.user_id != request.user.pk:
+        raise Http404
+    return booking
+
+
+def _with_flags(bookings):
+    for b in bookings:
+        b.flags = screening.flags_for_keys(b.caution_keys)
+    return bookings
+
+
+@never_cache
+@login_required
+def schedule(request):
+    form = ScheduleQueryForm(request.GET)
+    form.is_valid()
+    data = form.cleaned_data
+    practitioner = _practitioner_for(request, data.get("practitioner", ""))
+    view = data.get("view") or "day"
+    day = data.get("date") or local_today()
+    if view == "week":
+        days = week_days(day)
+        first, last, step = days[0], days[-1], timedelta(days=7)
+    elif view == "agenda":
+        first, last, step = day, day + timedelta(days=AGENDA_DAYS - 1), timedelta(days=AGENDA_DAYS)
+    else:
+        first = last = day
+        step = timedelta(days=1)
+    bookings = _with_flags(list(schedule_bookings(practitioner, first, last)))
+    by_day = {first + timedelta(days=i): [] for i in range((last - first).days + 1)}
+    for b in bookings:
+        by_day[local_date(b.start)].append(b)
+    base = {"view": view, "practitioner": practitioner.slug if request.user.is_staff else ""}
+    return render(
+        request,
+        "bookings/schedule/schedule.html",
+        {
+            "practitioner": practitioner,
+            "view": view,
+            "views": VIEWS,
+            "day": day,
+            "first": first,
+            "last": last,
+            "by_day": by_day,
+            "now": timezone.now(),
+            "today": local_today(),
+            "prev_date": first - step,
+            "next_date": first + step,
+            "base": base,
+            "practitioners": Practitioner.objects.all() if request.user.is_staff else None,
+            "attendance_form": AttendanceForm(),
+        },
+    )
+
+
+@never_cache
+@login_required
+def booking_detail(request, reference):
+    booking = _booking_for(request, reference)
+    _with_flags([booking])
+    answers = [(q.text, booking.screening_answers.get(q.key)) for q in screening.CAUTIONS]
+    past = (
+        Booking.objects.filter(patient=booking.patient, start__lt=booking.start)
+        .exclude(pk=booking.pk)
+        .select_related("treatment", "practitioner")
+        .order_by("-start")[:10]
+    )
+    return render(
+        request,
+        "bookings/schedule/booking.html",
+        {
+            "booking": booking,
+            "answers": answers,
+            "past": past,
+            "now": timezone.now(),
+            "attendance_form": AttendanceForm(),
+        },
+    )
+
+
+@require_POST
+@login_required
+def attendance(request, reference):
+    booking = _booking_for(request, reference)
+    form = AttendanceForm(request.POST)
+    if form.is_valid():
+        try:
+            services.mark_attendance(booking=booking, status=form.cleaned_data["status"])
+            messages.success(
+                request,
+                f"{booking.patient.first_name}'s session marked {form.cleaned_data['status'].replace('_', '-')}.",
+            )
+        except services.BookingError as error:
+            messages.error(request, str(error))
+    else:
+        messages.error(request, "Choose attended or did not come.")
+    return redirect(
+        request.POST.get("next")
+        if _is_local(request.POST.get("next", ""))
+        else reverse("schedule:booking", args=[reference])
+    )
+
+
+def _is_local(url: str) -> bool:
+    return url.startswith("/schedule/") and "//" not in url
+
+
+@never_cache
+@login_required
+def time_off(request):
+    practitioner = _practitioner_for(request, request.GET.get("practitioner", ""))
+    form = TimeOffForm(request.POST or None)
+    clashes = None
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        try:
+            services.add_time_off(
+                practitioner=practitioner,
+                start=d["start"],
+                end=d["end"],
+                reason=d["reason"],
+                note=d["note"],
+                overlaps_confirmed=d["overlaps_confirmed"],
+            )
+        except services.TimeOffOverlapsBookings as error:
+            clashes = error.bookings
+            form = TimeOffForm(initial={**request.POST.dict(), "overlaps_confirmed": True})
+        except services.BookingError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(
+                request, "Time off added. Those times are no longer offered to patients."
+            )
+            return redirect(request.get_full_path())
+    upcoming = TimeOff.objects.filter(practitioner=practitioner, end__gte=timezone.now()).order_by(
+        "start"
+    )
+    return render(
+        request,
+        "bookings/schedule/time_off.html",
+        {
+            "practitioner": practitioner,
+            "form": form,
+            "clashes": clashes,
+            "upcoming": upcoming,
+            "views": VIEWS,
+            "day": local_today(),
+        },
+        status=409 if clashes else 200,
+    )
+
+
+@require_POST
+@login_required
+def time_off_delete(request, pk):
+    practitioner = _practitioner_for(request, request.POST.get("practitioner", ""))
+    entry = get_object_or_404(TimeOff, pk=pk, practitioner=practitioner)
+    services.remove_time_off(time_off=entry)
+    messages.success(request, "Time off removed. Those times can be booked again.")
+    return redirect(
+        reverse("schedule:time_off")
+        + (f"?practitioner={practitioner.slug}" if request.user.is_staff else "")
+    )
+
+
+@never_cache
+@login_required
+def feed_settings(request):
+    practitioner = _practitioner_for(request, request.GET.get("practitioner", ""))
+    url = request.build_absolute_uri(reverse("schedule:feed", args=[practitioner.feed_token]))
+    return render(
+        request,
+        "bookings/schedule/feed.html",
+        {
+            "practitioner": practitioner,
+            "feed_url": url,
+            "webcal_url": "webcal://" + url.split("://", 1)[1],
+            "detail": settings.SCHEDULE_FEED_PATIENT_DETAIL,
+            "views": VIEWS,
+            "day": local_today(),
+        },
+    )
+
+
+@require_POST
+@login_required
+def feed_replace(request):
+    practitioner = _practitioner_for(request, request.POST.get("practitioner", ""))
+    services.replace_feed_token(practitioner=practitioner)
+    messages.success(
+        request,
+        "Your calendar address has been replaced. Subscribe again with the new one; the old one no longer works.",
+    )
+    return redirect(
+        reverse("schedule:feed_settings")
+        + (f"?practitioner={practitioner.slug}" if request.user.is_staff else "")
+    )
+
+
+def feed(request, token):
+    """The subscribable .ics. The unguessable token in the address is the only key, as
+    calendar apps cannot sign in; replacing it locks out every old copy of the address."""
+    practitioner = Practitioner.objects.filter(feed_token=token).first()
+    if practitioner is None or not hmac.compare_digest(practitioner.feed_token, token):
+        raise Http404
+    body = practitioner_feed(
+        feed_bookings(practitioner, timezone.now()),
+        detail=settings.SCHEDULE_FEED_PATIENT_DETAIL,
+        name=practitioner.name,
+    )
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Cache-Control"] = "private, max-age=300"
+    return response
