@@ -97,6 +97,21 @@ class UpcomingFilter(admin.SimpleListFilter):
         }.get(self.value(), lambda: queryset)()
 
 
+# Who made a booking, how, and what happened to it: shown, never edited.
+AUDIT_FIELDS = [
+    "source",
+    "created_by",
+    "outside_hours_override",
+    "override_reason",
+    "consented_at",
+    "cancelled_at",
+    "cancellation_reason",
+    "reminder_sent_at",
+    "created_at",
+    "updated_at",
+]
+
+
 @admin.register(Booking)
 class BookingAdmin(SimpleHistoryAdmin):
     list_display = [
@@ -143,16 +158,7 @@ class BookingAdmin(SimpleHistoryAdmin):
         "status",
         "screening",
         "patient_note",
-        "source",
-        "created_by",
-        "outside_hours_override",
-        "override_reason",
-        "consented_at",
-        "cancelled_at",
-        "cancellation_reason",
-        "reminder_sent_at",
-        "created_at",
-        "updated_at",
+        *AUDIT_FIELDS,
         "recent_changes",
     ]
     history_list_display = ["status", "start"]
@@ -211,18 +217,7 @@ class BookingAdmin(SimpleHistoryAdmin):
                 "Audit",
                 {
                     "classes": ["collapse"],
-                    "fields": [
-                        "source",
-                        "created_by",
-                        "outside_hours_override",
-                        "override_reason",
-                        "consented_at",
-                        "cancelled_at",
-                        "cancellation_reason",
-                        "reminder_sent_at",
-                        "created_at",
-                        "updated_at",
-                    ],
+                    "fields": AUDIT_FIELDS,
                 },
             ),
             ("Changes", {"fields": ["recent_changes"]}),

@@ -19,6 +19,7 @@ from django.utils import timezone
 from bookings import calendar
 from bookings.models import Booking, OutgoingEmail
 from clinic.clock import clinic_tz
+from clinic.context_processors import clinic as clinic_context
 
 logger = logging.getLogger(__name__)
 
@@ -27,17 +28,8 @@ MAX_ATTEMPTS = 20
 
 
 def _context(**extra):
-    return {
-        "clinic": {
-            "name": settings.CLINIC_NAME,
-            "address": settings.CLINIC_ADDRESS,
-            "phone": settings.CLINIC_PHONE,
-            "email": settings.CLINIC_EMAIL,
-        },
-        "site_url": settings.SITE_URL,
-        "cancellation_notice_hours": settings.CANCELLATION_NOTICE_HOURS,
-        **extra,
-    }
+    # The same clinic details the pages show; mail is rendered outside any request.
+    return {**clinic_context(request=None), "site_url": settings.SITE_URL, **extra}
 
 
 def queue(
