@@ -1,7 +1,9 @@
+import socket
 import threading
 from datetime import timedelta
 
 import pytest
+from aiosmtpd.controller import Controller
 from django.core import mail
 from django.core.management import call_command
 from django.db import connection
@@ -94,20 +96,39 @@ def test_practitioner_notice_carries_no_screening_answers(
     assert "Patient" not in notice.body  # first name only
 
 
-class MailServerDown:
-    """An SMTP backend whose server refuses connections: the outside world failing."""
-
-    def __init__(self, *args, **kwargs):
-        pass
-
-    def send_messages(self, messages):
-        raise ConnectionRefusedError("mail server down")
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
 
 
-def test_mail_server_down_keeps_booking_and_retries(
-    clock, practitioner, treatment, settings, django_capture_on_commit_callbacks
+@pytest.fixture
+def smtp_server():
+    """A real SMTP server on this machine, collecting what it receives."""
+
+    class Collect:
+        def __init__(self):
+            self.messages = []
+
+        async def handle_DATA(self, server, session, envelope):
+            self.messages.append(envelope)
+            return "250 OK"
+
+    handler = Collect()
+    controller = Controller(handler, hostname="127.0.0.1", port=free_port())
+    controller.start()
+    yield controller, handler.messages
+    controller.stop()
+
+
+def test_mail_server_down_keeps_booking_and_retries_over_smtp(
+    clock, practitioner, treatment, settings, smtp_server, django_capture_on_commit_callbacks
 ):
-    settings.EMAIL_BACKEND = "tests.bookings.test_emails.MailServerDown"
+    controller, received = smtp_server
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = "127.0.0.1"
+    settings.EMAIL_PORT = free_port()  # nothing listens there: the server is down
+    settings.EMAIL_TIMEOUT = 2
     with django_capture_on_commit_callbacks(execute=True):
         booking = book(practitioner, treatment)
 
@@ -116,11 +137,13 @@ def test_mail_server_down_keeps_booking_and_retries(
     assert pending.count() == 2
     assert set(pending.values_list("last_error", flat=True)) == {"ConnectionRefusedError"}
 
-    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    settings.EMAIL_PORT = controller.port  # the server is back
     call_command("send_pending_emails")
 
     assert not OutgoingEmail.objects.filter(sent_at__isnull=True).exists()
-    assert sorted(m.to[0] for m in mail.outbox) == ["alex@example.org", "hannah@example.org"]
+    assert sorted(e.rcpt_tos[0] for e in received) == ["alex@example.org", "hannah@example.org"]
+    confirmation = next(e for e in received if e.rcpt_tos == ["alex@example.org"]).content.decode()
+    assert "text/calendar" in confirmation and "text/html" in confirmation
 
 
 def test_reminders_are_sent_once(

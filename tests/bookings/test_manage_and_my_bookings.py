@@ -2,6 +2,7 @@ from datetime import timedelta
 
 import pytest
 from django.core import mail, signing
+from django.test import override_settings
 from django.urls import reverse
 
 from bookings.models import Booking
@@ -157,3 +158,19 @@ def test_sign_in_link_lists_bookings_and_expires(client, booking, clock):
 def test_a_token_signed_for_another_purpose_is_refused(client, booking):
     token = signing.dumps({"email": "alex@example.org"}, salt="something-else")
     assert client.get(reverse("bookings:my_bookings", args=[token])).status_code == 400
+
+
+@override_settings(SIGNIN_LINK_RATE_LIMIT="2/h")
+def test_sign_in_link_requests_are_rate_limited(client, booking):
+    for _ in range(2):
+        client.post("/my-bookings/", {"email": "alex@example.org"})
+    response = client.post("/my-bookings/", {"email": "alex@example.org"})
+    assert response.status_code == 429
+    assert "Please wait a little" in response.content.decode()
+
+
+def test_sign_in_form_with_a_bad_email_explains(client, booking):
+    response = client.post("/my-bookings/", {"email": "not-an-email"})
+    assert response.status_code == 200
+    assert "Enter a valid email address." in response.content.decode()
+    assert len(mail.outbox) == 0
