@@ -107,7 +107,6 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "schedule:today"
-LOGOUT_REDIRECT_URL = "home"
 
 LANGUAGE_CODE = "en-gb"
 USE_I18N = True

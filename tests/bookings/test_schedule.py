@@ -4,6 +4,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 import time_machine
+from django.core import mail
 from django.test import Client, override_settings
 from django.urls import reverse
 from icalendar import Calendar
@@ -328,3 +329,15 @@ def test_replaced_feed_token_stops_working(hannah, client, clock, practitioner):
 
 def test_unknown_feed_token_is_404(client, practitioner):
     assert client.get(reverse("schedule:feed", args=["not-a-token"])).status_code == 404
+
+
+def test_password_reset_by_email_and_sign_out(client, practitioner):
+    response = client.post("/accounts/password_reset/", {"email": "hannah@example.org"})
+    assert response.status_code == 302
+    assert mail.outbox[0].to == ["hannah@example.org"]
+    assert "/accounts/reset/" in mail.outbox[0].body
+
+    client.force_login(practitioner.user)
+    signed_out = client.post("/accounts/logout/")
+    assert "You are signed out" in signed_out.content.decode()
+    assert client.get(SCHEDULE).status_code == 302
