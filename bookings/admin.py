@@ -181,18 +181,7 @@ class BookingAdmin(SimpleHistoryAdmin):
             return [
                 (
                     None,
-                    {
-                        "fields": [
-                            "patient",
-                            "practitioner",
-                            "treatment",
-                            "start",
-                            "outside_hours_override",
-                            "override_reason",
-                            "patient_note",
-                            "staff_notes",
-                        ]
-                    },
+                    {"fields": BookingAddForm.Meta.fields},
                 )
             ]
         return [
