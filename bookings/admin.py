@@ -65,7 +65,13 @@ class PatientAdmin(SimpleHistoryAdmin):
     inlines = [PatientBookingInline]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(n_bookings=Count("bookings"))
+        # Aggregating drops Meta.ordering, so order again: autocomplete pages through this.
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(n_bookings=Count("bookings"))
+            .order_by("last_name", "first_name", "pk")
+        )
 
     @admin.display(description="Bookings", ordering="n_bookings")
     def booking_count(self, obj):

@@ -2,7 +2,6 @@ from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
-from django.views.generic import RedirectView
 
 from clinic import views
 
@@ -20,10 +19,7 @@ urlpatterns = [
     path("", include("bookings.urls")),
     path("schedule/", include("bookings.schedule_urls")),
     path("accounts/", include("django.contrib.auth.urls")),
-    path(
-        "favicon.ico",
-        RedirectView.as_view(url="/" + settings.STATIC_URL + "img/favicon.svg", permanent=True),
-    ),
+    path("favicon.ico", views.favicon, name="favicon"),
     path("admin/", admin.site.urls),
 ]
 

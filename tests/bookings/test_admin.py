@@ -437,3 +437,19 @@ def test_history_records_who_changed_what(
     assert "staff_notes" in page or "start" in page
     history = reception.get(reverse("admin:bookings_booking_history", args=[booking.pk]))
     assert history.status_code == 200
+
+
+def test_patient_autocomplete_answers_for_reception(reception, clock):
+    PatientFactory(first_name="Ada", last_name="Lovelace")
+    PatientFactory(first_name="Bob", last_name="Lovelace")
+    response = reception.get(
+        "/admin/autocomplete/",
+        {
+            "term": "Lovelace",
+            "app_label": "bookings",
+            "model_name": "booking",
+            "field_name": "patient",
+        },
+    )
+    assert response.status_code == 200
+    assert [r["text"] for r in response.json()["results"]] == ["Ada Lovelace", "Bob Lovelace"]
