@@ -15,7 +15,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from bookings import emails, screening, services
 from bookings.admin_forms import BookingAddForm, BookingChangeForm, screening_summary
 from bookings.csv_export import bookings_csv
-from bookings.forms import ChoiceForm
+from bookings.forms import DateQueryForm
 from bookings.models import Booking, ClinicClosure, OutgoingEmail, Patient, ScreeningStop, Treatment
 from bookings.selectors import day_sheet, week_days
 from clinic.clock import day_range, local_today
@@ -339,9 +339,7 @@ class BookingAdmin(SimpleHistoryAdmin):
         ]
 
     def _day_param(self, request):
-        form = ChoiceForm({"treatment": "", "date": request.GET.get("date", "")})
-        form.is_valid()
-        return form.cleaned_data.get("date") or local_today()
+        return DateQueryForm.parse(request.GET, default=local_today())
 
     def day_view(self, request):
         if not self.has_view_permission(request):

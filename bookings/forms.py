@@ -65,6 +65,17 @@ class ChoiceForm(forms.Form):
         return data
 
 
+class DateQueryForm(forms.Form):
+    """A ?date=YYYY-MM-DD parameter; a bad one is ignored in favour of the default day."""
+
+    date = forms.DateField(required=False, input_formats=["%Y-%m-%d"])
+
+    @classmethod
+    def parse(cls, query, default=None):
+        form = cls(query)
+        return (form.cleaned_data.get("date") if form.is_valid() else None) or default
+
+
 class ScreeningField(forms.TypedChoiceField):
     """A required yes/no question: the patient must answer each one, not skip it."""
 

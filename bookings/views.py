@@ -25,6 +25,7 @@ from bookings.forms import (
     AvailabilityQueryForm,
     CancelForm,
     ChoiceForm,
+    DateQueryForm,
     DetailsForm,
     MoveForm,
     SignInLinkForm,
@@ -398,8 +399,7 @@ def manage_move(request, reference):
                 return redirect(booking.manage_url)
         else:
             error = "Please choose one of the times shown."
-    chosen = ChoiceForm({"treatment": booking.treatment.slug, "date": request.GET.get("date", "")})
-    chosen_day = chosen.cleaned_data.get("date") if chosen.is_valid() else None
+    chosen_day = DateQueryForm.parse(request.GET)
     context = _time_page_context(
         treatment=booking.treatment,
         practitioner=booking.practitioner,
