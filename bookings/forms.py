@@ -215,6 +215,10 @@ class DetailsForm(forms.Form):
         )
         return data
 
+    def has_warning_sign(self) -> bool:
+        """A yes to any warning-sign question, even if the rest of the form is unfinished."""
+        return any(self.cleaned_data.get(f"q_{q.key}") for q in screening.WARNING_SIGNS)
+
     @property
     def answers(self) -> dict[str, bool]:
         return {

@@ -225,7 +225,15 @@ class DetailsView(View):
 
     def post(self, request):
         form = DetailsForm(request.POST)
-        if not form.is_valid():
+        valid = form.is_valid()
+        if form.has_warning_sign():
+            # Stop at once, whatever else is unfinished on the form. Nothing about the
+            # patient is kept: only that the advice was shown.
+            ScreeningStop.objects.create(screening_version=screening.VERSION)
+            return render(
+                request, "bookings/book/stop.html", {"advice": screening.URGENT_CARE_ADVICE}
+            )
+        if not valid:
             if "treatment_obj" not in form.cleaned_data:
                 return render(
                     request,
@@ -238,12 +246,6 @@ class DetailsView(View):
                 request, form, d["treatment_obj"], d["practitioner_obj"], d["start_dt"], status=400
             )
         d = form.cleaned_data
-        if screening.has_warning_sign(form.answers):
-            # Nothing about the patient is kept: only that the advice was shown.
-            ScreeningStop.objects.create(screening_version=screening.VERSION)
-            return render(
-                request, "bookings/book/stop.html", {"advice": screening.URGENT_CARE_ADVICE}
-            )
         try:
             booking = services.book(
                 practitioner=d["practitioner_obj"],

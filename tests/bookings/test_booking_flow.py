@@ -292,3 +292,14 @@ def test_booking_posts_are_rate_limited_with_a_friendly_page(
 def test_start_in_query_string_accepts_the_encoded_plus(client, clock, practitioner, treatment):
     url = f"{DETAILS_URL}?treatment={treatment.slug}&practitioner={practitioner.slug}&start={quote(MONDAY_9.isoformat())}"
     assert client.get(url).status_code == 200
+
+
+def test_warning_sign_stops_even_before_the_rest_is_filled_in(
+    client, clock, practitioner, treatment
+):
+    response = client.post(
+        DETAILS_URL,
+        details_post(treatment, practitioner, MONDAY_9, q_trauma="yes", consent=None, email=""),
+    )
+    assert "Please get medical advice before acupuncture" in response.content.decode()
+    assert not Patient.objects.exists()
