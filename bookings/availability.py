@@ -71,6 +71,10 @@ class Problem(enum.Enum):
     TAKEN = "That time was just taken."
 
 
+# A clash with time off, a closure or another booking can never be waived, by anyone.
+NEVER_IGNORED = frozenset({Problem.UNAVAILABLE, Problem.TAKEN})
+
+
 def local_interval(day: date, start: time, end: time, tz: ZoneInfo) -> Interval:
     """Wall-clock times on a day in `tz`, as a UTC interval. zoneinfo picks the right offset
     for each end, so a day's hours are right on both daylight-saving Sundays."""
@@ -128,6 +132,7 @@ def check_slot(
     the grid, or (with a recorded override) outside working hours; a clash with time off,
     a closure or another booking is never ignorable.
     """
+    ignore = ignore - NEVER_IGNORED
     session = Interval(start, start + rules.duration)
     blocked = Interval(start, session.end + rules.buffer)
     window = next((w for w in working if w.contains(session)), None)
@@ -143,7 +148,7 @@ def check_slot(
         (Problem.TAKEN, any(blocked.overlaps(b) for b in bookings)),
     ]
     for problem, broken in checks:
-        if broken and (problem not in ignore or problem in {Problem.UNAVAILABLE, Problem.TAKEN}):
+        if broken and problem not in ignore:
             return problem
     return None
 

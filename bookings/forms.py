@@ -10,10 +10,9 @@ from django.utils import timezone
 
 from bookings import screening
 from bookings.models import Treatment
-from bookings.selectors import bookable_practitioners
+from bookings.selectors import bookable_practitioner
 from bookings.services import PatientDetails
 from clinic.models import Condition
-from practitioners.models import Practitioner
 
 ANY = "any"
 PHONE_PATTERN = re.compile(r"^\+?[0-9 ()\-]{7,20}$")
@@ -56,7 +55,7 @@ class ChoiceForm(forms.Form):
         slug = data.get("practitioner") or ""
         data["practitioner_obj"] = None
         if treatment and slug and slug != ANY:
-            practitioner = bookable_practitioners(treatment).filter(slug=slug).first()
+            practitioner = bookable_practitioner(treatment, slug)
             if practitioner is None:
                 self.add_error(
                     "practitioner", "That practitioner does not offer this treatment online."
@@ -199,9 +198,7 @@ class DetailsForm(forms.Form):
         data = super().clean()
         treatment = Treatment.objects.active().filter(slug=data.get("treatment", "")).first()
         practitioner = (
-            bookable_practitioners(treatment).filter(slug=data.get("practitioner", "")).first()
-            if treatment
-            else None
+            bookable_practitioner(treatment, data.get("practitioner", "")) if treatment else None
         )
         start = parse_start(data.get("start", ""))
         if treatment is None or practitioner is None or start is None:
@@ -277,9 +274,7 @@ class AvailabilityQueryForm(forms.Form):
         treatment, slug = data.get("service"), data.get("practitioner")
         data["practitioner_obj"] = None
         if treatment and slug and slug != ANY:
-            practitioner: Practitioner | None = (
-                bookable_practitioners(treatment).filter(slug=slug).first()
-            )
+            practitioner = bookable_practitioner(treatment, slug)
             if practitioner is None:
                 self.add_error(
                     "practitioner", "Unknown practitioner, or one who does not offer this service."

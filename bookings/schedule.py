@@ -14,6 +14,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
@@ -142,13 +143,13 @@ def attendance(request, reference):
         messages.error(request, "Choose attended or did not come.")
     return redirect(
         request.POST.get("next")
-        if _is_local(request.POST.get("next", ""))
+        if url_has_allowed_host_and_scheme(
+            request.POST.get("next", ""),
+            allowed_hosts={request.get_host()},
+            require_https=request.is_secure(),
+        )
         else reverse("schedule:booking", args=[reference])
     )
-
-
-def _is_local(url: str) -> bool:
-    return url.startswith("/schedule/") and "//" not in url
 
 
 @never_cache

@@ -76,7 +76,7 @@ def load_calendars(
     booked = (
         Booking.objects.active()
         .filter(practitioner_id__in=practitioner_ids)
-        .overlapping(start - timedelta(days=1), bookings_end)
+        .overlapping(start, bookings_end)
     )
     if exclude_booking is not None:
         booked = booked.exclude(pk=exclude_booking.pk)
@@ -125,6 +125,11 @@ def slots_by_local_day(slots: list[datetime]) -> dict[date, list[datetime]]:
     for start in slots:
         days[local_date(start)].append(start)
     return days
+
+
+def bookable_practitioner(treatment: Treatment, slug: str) -> Practitioner | None:
+    """The listed practitioner with this slug, if they offer this treatment online."""
+    return bookable_practitioners(treatment).filter(slug=slug).first()
 
 
 def bookable_practitioners(treatment: Treatment, condition_slug: str = ""):

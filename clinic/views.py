@@ -3,6 +3,7 @@ import logging
 from django.db import DatabaseError, connection
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.template import loader
 from django.templatetags.static import static
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView, TemplateView
@@ -105,8 +106,6 @@ def not_found(request, exception=None):
 
 def server_error(request):
     # No database queries or context processors here: the error may be the database.
-    from django.template import loader
-
     return HttpResponse(loader.get_template("500.html").render(), status=500)
 
 
