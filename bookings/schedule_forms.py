@@ -24,16 +24,16 @@ class AttendanceForm(forms.Form):
 class TimeOffForm(forms.Form):
     """Time off in the clinic's wall clock; a whole day when the times are left empty."""
 
-    start_date = forms.DateField(label="From", widget=forms.DateInput(attrs={"type": "date"}))
+    start_date = forms.DateField(label="First day", widget=forms.DateInput(attrs={"type": "date"}))
     start_time = forms.TimeField(
-        label="at",
+        label="Start time",
         required=False,
         widget=forms.TimeInput(attrs={"type": "time"}),
         help_text="Leave empty for the whole day.",
     )
-    end_date = forms.DateField(label="Until", widget=forms.DateInput(attrs={"type": "date"}))
+    end_date = forms.DateField(label="Last day", widget=forms.DateInput(attrs={"type": "date"}))
     end_time = forms.TimeField(
-        label="at",
+        label="End time",
         required=False,
         widget=forms.TimeInput(attrs={"type": "time"}),
         help_text="Leave empty to include the whole last day.",

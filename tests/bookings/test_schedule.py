@@ -343,8 +343,12 @@ def test_password_reset_by_email_and_sign_out(client, practitioner):
     assert client.get(SCHEDULE).status_code == 302
 
 
-def test_attendance_returns_to_the_page_it_came_from_but_never_off_site(hannah, clock, practitioner, treatment):
-    past = BookingFactory(practitioner=practitioner, treatment=treatment, start=NOW - timedelta(hours=1))
+def test_attendance_returns_to_the_page_it_came_from_but_never_off_site(
+    hannah, clock, practitioner, treatment
+):
+    past = BookingFactory(
+        practitioner=practitioner, treatment=treatment, start=NOW - timedelta(hours=1)
+    )
     url = reverse("schedule:attendance", args=[past.reference])
 
     back = hannah.post(url, {"status": "attended", "next": "/schedule/?view=week"})
