@@ -9,12 +9,19 @@ practitioner's working hours and outside time off and closures, and the session 
 by the treatment's buffer overlaps no active booking's blocked range (that booking's
 session plus its own buffer). Slots start every `step` from the start of each stretch of
 working hours, at least `notice` ahead and no further ahead than the horizon.
+
+`check_slot` states the rule for one start time; `iter_free_slots` finds every start that
+passes it in one sweep over sorted intervals, and the property tests prove the two agree.
 """
 
 import enum
-from collections.abc import Iterable
+import heapq
+from collections.abc import Hashable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from itertools import repeat
+from operator import attrgetter
+from typing import NamedTuple, TypeVar
 from zoneinfo import ZoneInfo
 
 
@@ -153,6 +160,74 @@ def check_slot(
     return None
 
 
+class Calendar(NamedTuple):
+    """One practitioner's commitments, as the engine takes them (all UTC)."""
+
+    working: list[Interval]
+    unavailable: list[Interval]
+    bookings: list[Interval]
+
+
+def _clashes(
+    unavailable: Iterable[Interval], bookings: Iterable[Interval], rules: SlotRules
+) -> Iterator[tuple[datetime, datetime]]:
+    """The starts that break the rule as open ranges (lo, hi), merged, in order: time off
+    [a, b) rules out (a - duration, b); a booking's blocked range [a, b) is widened on the
+    left by our buffer too, (a - duration - buffer, b), so that our session and its buffer
+    end by a (the buffer may run past working hours; only the session must fit in them)."""
+    by_start = attrgetter("start")
+    ranges = heapq.merge(
+        ((u.start - rules.duration, u.end) for u in sorted(unavailable, key=by_start)),
+        ((b.start - rules.duration - rules.buffer, b.end) for b in sorted(bookings, key=by_start)),
+    )
+    current = None
+    for lo, hi in ranges:
+        if current is not None and lo < current[1]:
+            current = (current[0], max(current[1], hi))
+        elif lo < hi:  # an empty range rules out no start
+            if current is not None:
+                yield current
+            current = (lo, hi)
+    if current is not None:
+        yield current
+
+
+def _grid(origin: datetime, first: datetime, last: datetime, step: timedelta):
+    """The times origin + k * step from `first` to `last` inclusive (origin <= first)."""
+    start = origin - ((origin - first) // step) * step
+    while start <= last:
+        yield start.astimezone(UTC)
+        start += step
+
+
+def iter_free_slots(
+    *,
+    working: list[Interval],
+    unavailable: list[Interval],
+    bookings: list[Interval],
+    rules: SlotRules,
+) -> Iterator[datetime]:
+    """Every free session start, in order, in UTC, found lazily by one sweep: each stretch
+    of working hours, cut to notice and horizon, minus the clashing ranges leaves gaps, and
+    the starts are the step grid (aligned to the stretch's start) inside them. O(slots +
+    intervals) after sorting the inputs; a caller that stops early stops the work too."""
+    clashes = _clashes(unavailable, bookings, rules)
+    clash = next(clashes, None)
+    for window in merge(working):
+        cursor = max(window.start, rules.earliest)
+        last = min(window.end - rules.duration, rules.latest)
+        while cursor <= last:
+            while clash is not None and clash[1] <= cursor:
+                clash = next(clashes, None)
+            if clash is None:
+                yield from _grid(window.start, cursor, last, rules.step)
+                break
+            lo, hi = clash
+            if cursor <= lo:
+                yield from _grid(window.start, cursor, min(lo, last), rules.step)
+            cursor = hi
+
+
 def free_slots(
     *,
     working: list[Interval],
@@ -161,22 +236,49 @@ def free_slots(
     rules: SlotRules,
 ) -> list[datetime]:
     """Every free session start, in order, in UTC."""
-    working = merge(working)
-    slots = []
-    for window in working:
-        start = window.start
-        while start + rules.duration <= window.end:
-            if start > rules.latest:
-                break
-            if start >= rules.earliest and (
-                check_slot(
-                    start, working=working, unavailable=unavailable, bookings=bookings, rules=rules
-                )
-                is None
-            ):
-                slots.append(start.astimezone(UTC))
-            start += rules.step
-    return slots
+    return list(
+        iter_free_slots(working=working, unavailable=unavailable, bookings=bookings, rules=rules)
+    )
+
+
+def first_free(
+    *,
+    working: list[Interval],
+    unavailable: list[Interval],
+    bookings: list[Interval],
+    rules: SlotRules,
+) -> datetime | None:
+    """The first free session start in UTC, or None: the sweep stops at the first gap
+    that fits, however far the working hours reach."""
+    return next(
+        iter_free_slots(working=working, unavailable=unavailable, bookings=bookings, rules=rules),
+        None,
+    )
+
+
+K = TypeVar("K", bound=Hashable)
+
+
+def free_slots_for_any(
+    calendars: Mapping[K, Calendar], *, rules: SlotRules
+) -> dict[datetime, list[K]]:
+    """For "any practitioner": every start at which at least one of several practitioners
+    is free, in order, each with the keys of all those free then, in the order of
+    `calendars` (so the first key is the first in directory order). A calendar is a
+    `Calendar` or any (working, unavailable, bookings) triple.
+
+    One pass: each practitioner's sweep feeds one k-way merge by time, so the cost is the
+    sum of the sweeps plus O(slots x log practitioners).
+    """
+    keys = list(calendars)
+    streams = [
+        zip(iter_free_slots(**Calendar(*calendar)._asdict(), rules=rules), repeat(index))
+        for index, calendar in enumerate(calendars.values())
+    ]
+    offers: dict[datetime, list[K]] = {}
+    for start, index in heapq.merge(*streams):
+        offers.setdefault(start, []).append(keys[index])
+    return offers
 
 
 def subtract(windows: list[Interval], busy: Iterable[Interval]) -> list[Interval]:
