@@ -1,7 +1,7 @@
 import pytest
 from django.contrib.auth.models import Group, Permission
 
-from bookings.roles import CLINIC_MANAGER, RECEPTION, apply_roles
+from bookings.backoffice.roles import CLINIC_MANAGER, RECEPTION, apply_roles
 from tests.factories import UserFactory
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from bookings import views
+from bookings.patient import flow as views
 
 app_name = "bookings"
 

@@ -19,9 +19,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from bookings import screening, services
-from bookings.calendar import practitioner_feed
+from bookings.ics import practitioner_feed
 from bookings.models import Booking
-from bookings.schedule_forms import VIEWS, AttendanceForm, ScheduleQueryForm, TimeOffForm
+from bookings.schedule.forms import VIEWS, AttendanceForm, ScheduleQueryForm, TimeOffForm
 from bookings.selectors import feed_bookings, schedule_bookings, week_days
 from clinic.clock import local_date, local_today
 from practitioners.models import Practitioner, TimeOff

@@ -19,8 +19,9 @@ from django.views.decorators.http import require_GET
 from django_ratelimit.decorators import ratelimit
 
 from bookings import emails, screening, services
-from bookings.calendar import patient_ics
-from bookings.forms import (
+from bookings.ics import patient_ics
+from bookings.models import Booking, Patient, ScreeningStop, Treatment
+from bookings.patient.forms import (
     ANY,
     AvailabilityQueryForm,
     CancelForm,
@@ -31,7 +32,6 @@ from bookings.forms import (
     SignInLinkForm,
     parse_start,
 )
-from bookings.models import Booking, Patient, ScreeningStop, Treatment
 from bookings.selectors import bookable_practitioners, offers_by_day
 from clinic.clock import local_date, local_today
 from clinic.models import Condition
