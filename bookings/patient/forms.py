@@ -1,6 +1,6 @@
 import re
 import secrets
-from datetime import date, datetime
+from datetime import date
 
 from crispy_forms.bootstrap import InlineRadios
 from crispy_forms.helper import FormHelper
@@ -9,6 +9,7 @@ from django import forms
 from django.utils import timezone
 
 from bookings import screening
+from bookings.forms import parse_start
 from bookings.models import Treatment
 from bookings.selectors import bookable_practitioner
 from bookings.services import PatientDetails
@@ -18,13 +19,18 @@ ANY = "any"
 PHONE_PATTERN = re.compile(r"^\+?[0-9 ()\-]{7,20}$")
 
 
-def parse_start(value: str) -> datetime | None:
-    """An ISO 8601 start time with its offset, as the pages and the API write them."""
-    try:
-        moment = datetime.fromisoformat(value.replace(" ", "+"))
-    except (TypeError, ValueError):
-        return None
-    return moment if timezone.is_aware(moment) else None
+def resolve_practitioner(form: forms.Form, data: dict, *, treatment_field: str) -> None:
+    """Turn the `practitioner` parameter (a slug, or "any") into `practitioner_obj`: the
+    listed practitioner offering the chosen treatment online, or None for "any". An unknown
+    slug, or one who does not offer the treatment, is an error on the field."""
+    treatment, slug = data.get(treatment_field), data.get("practitioner") or ""
+    data["practitioner_obj"] = None
+    if treatment and slug and slug != ANY:
+        data["practitioner_obj"] = bookable_practitioner(treatment, slug)
+        if data["practitioner_obj"] is None:
+            form.add_error(
+                "practitioner", "That practitioner does not offer this treatment online."
+            )
 
 
 class ChoiceForm(forms.Form):
@@ -51,28 +57,8 @@ class ChoiceForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        treatment = data.get("treatment")
-        slug = data.get("practitioner") or ""
-        data["practitioner_obj"] = None
-        if treatment and slug and slug != ANY:
-            practitioner = bookable_practitioner(treatment, slug)
-            if practitioner is None:
-                self.add_error(
-                    "practitioner", "That practitioner does not offer this treatment online."
-                )
-            data["practitioner_obj"] = practitioner
+        resolve_practitioner(self, data, treatment_field="treatment")
         return data
-
-
-class DateQueryForm(forms.Form):
-    """A ?date=YYYY-MM-DD parameter; a bad one is ignored in favour of the default day."""
-
-    date = forms.DateField(required=False, input_formats=["%Y-%m-%d"])
-
-    @classmethod
-    def parse(cls, query, default=None):
-        form = cls(query)
-        return (form.cleaned_data.get("date") if form.is_valid() else None) or default
 
 
 class ScreeningField(forms.TypedChoiceField):
@@ -271,13 +257,5 @@ class AvailabilityQueryForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        treatment, slug = data.get("service"), data.get("practitioner")
-        data["practitioner_obj"] = None
-        if treatment and slug and slug != ANY:
-            practitioner = bookable_practitioner(treatment, slug)
-            if practitioner is None:
-                self.add_error(
-                    "practitioner", "Unknown practitioner, or one who does not offer this service."
-                )
-            data["practitioner_obj"] = practitioner
+        resolve_practitioner(self, data, treatment_field="service")
         return data

@@ -22,9 +22,10 @@ from bookings import screening, services
 from bookings.ics import practitioner_feed
 from bookings.models import Booking
 from bookings.schedule.forms import VIEWS, AttendanceForm, ScheduleQueryForm, TimeOffForm
-from bookings.selectors import feed_bookings, schedule_bookings, week_days
-from clinic.clock import local_date, local_today
+from bookings.schedule.selectors import feed_bookings, schedule_bookings
+from clinic.clock import local_date, local_today, week_days
 from practitioners.models import Practitioner, TimeOff
+from practitioners.services import replace_feed_token
 
 AGENDA_DAYS = 14
 
@@ -233,7 +234,7 @@ def feed_settings(request):
 @login_required
 def feed_replace(request):
     practitioner = _practitioner_for(request, request.POST.get("practitioner", ""))
-    services.replace_feed_token(practitioner=practitioner)
+    replace_feed_token(practitioner=practitioner)
     messages.success(
         request,
         "Your calendar address has been replaced. Subscribe again with the new one; the old one no longer works.",
