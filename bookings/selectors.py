@@ -38,6 +38,21 @@ class Diary:
     bookings: list[Interval] = field(default_factory=list)
 
 
+def _weekly_hours(
+    practitioner_ids: list[int], first_day: date, last_day: date
+) -> dict[int, list[WeeklyHours]]:
+    """Each practitioner's weekly hours rules that apply somewhere between the two dates."""
+    rules: dict[int, list[WeeklyHours]] = defaultdict(list)
+    for row in WorkingHours.objects.filter(practitioner_id__in=practitioner_ids).filter(
+        Q(valid_until__isnull=True) | Q(valid_until__gte=first_day),
+        Q(valid_from__isnull=True) | Q(valid_from__lte=last_day),
+    ):
+        rules[row.practitioner_id].append(
+            WeeklyHours(row.weekday, row.start, row.end, row.valid_from, row.valid_until)
+        )
+    return rules
+
+
 def load_diaries(
     practitioner_ids: list[int],
     first_day: date,
@@ -54,14 +69,7 @@ def load_diaries(
     bookings_end = end + timedelta(days=1)
 
     diaries = {pk: Diary() for pk in practitioner_ids}
-    rules: dict[int, list[WeeklyHours]] = defaultdict(list)
-    for row in WorkingHours.objects.filter(practitioner_id__in=practitioner_ids).filter(
-        Q(valid_until__isnull=True) | Q(valid_until__gte=first_day),
-        Q(valid_from__isnull=True) | Q(valid_from__lte=last_day),
-    ):
-        rules[row.practitioner_id].append(
-            WeeklyHours(row.weekday, row.start, row.end, row.valid_from, row.valid_until)
-        )
+    rules = _weekly_hours(practitioner_ids, first_day, last_day)
     closures = [
         availability.whole_days(c.start_date, c.end_date, tz)
         for c in ClinicClosure.objects.filter(start_date__lte=last_day, end_date__gte=first_day)

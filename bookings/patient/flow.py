@@ -217,8 +217,7 @@ class DetailsView(View):
         except services.BookingError as error:
             form.add_error(None, str(error))
             return self._render(request, form, *chosen, status=400)
-        booked = request.session.get(SESSION_BOOKED, [])
-        request.session[SESSION_BOOKED] = [*booked[-9:], booking.reference]
+        _remember_booking(request, booking)
         return redirect("bookings:done", reference=booking.reference)
 
     def _render(self, request, form, treatment, practitioner, start, status=200):
@@ -245,6 +244,12 @@ def _taken_message(error: services.SlotUnavailable) -> str:
     if error.problem.name == "TAKEN":
         return "Sorry, that time was just taken by someone else. Here are the times still free."
     return f"Sorry, that time can no longer be booked: {error} Here are the times that are free."
+
+
+def _remember_booking(request: HttpRequest, booking: Booking) -> None:
+    """This browser may see the confirmation page of what it booked (the last ten)."""
+    booked = request.session.get(SESSION_BOOKED, [])
+    request.session[SESSION_BOOKED] = [*booked[-9:], booking.reference]
 
 
 def _booking_in_session(request: HttpRequest, reference: str) -> Booking:

@@ -86,6 +86,42 @@ def check_time(
     )
 
 
+def _new_booking(
+    *,
+    practitioner: Practitioner,
+    treatment: Treatment,
+    start: datetime,
+    patient: Patient,
+    screening_answers: dict[str, bool],
+    consented_at: datetime | None,
+    patient_note: str,
+    created_by: AbstractBaseUser | None,
+    override_reason: str,
+    idempotency_key: str | None,
+) -> Booking:
+    """An unsaved booking with what follows from its inputs: end, blocked range, the
+    screening record, where it came from. An override reason means outside hours."""
+    end = start + treatment.duration
+    return Booking(
+        patient=patient,
+        practitioner=practitioner,
+        treatment=treatment,
+        start=start,
+        end=end,
+        blocked_until=end + treatment.buffer,
+        screening_version=screening.VERSION,
+        screening_answers={q.key: bool(screening_answers.get(q.key)) for q in screening.CAUTIONS},
+        needs_attention=bool(screening.caution_flags(screening_answers)),
+        consented_at=consented_at,
+        patient_note=patient_note,
+        source=Booking.Source.STAFF if created_by else Booking.Source.ONLINE,
+        created_by=created_by,
+        outside_hours_override=bool(override_reason),
+        override_reason=override_reason,
+        idempotency_key=idempotency_key,
+    )
+
+
 def book(
     *,
     practitioner: Practitioner,
@@ -133,24 +169,15 @@ def book(
             override_hours=override_hours,
             now=now,
         )
-        end = start + treatment.duration
-        booking = Booking(
-            patient=patient if isinstance(patient, Patient) else _patient_for(patient),
+        booking = _new_booking(
             practitioner=practitioner,
             treatment=treatment,
             start=start,
-            end=end,
-            blocked_until=end + treatment.buffer,
-            screening_version=screening.VERSION,
-            screening_answers={
-                q.key: bool(screening_answers.get(q.key)) for q in screening.CAUTIONS
-            },
-            needs_attention=bool(screening.caution_flags(screening_answers)),
+            patient=patient if isinstance(patient, Patient) else _patient_for(patient),
+            screening_answers=screening_answers,
             consented_at=now if consented else None,
             patient_note=patient_note.strip(),
-            source=Booking.Source.STAFF if by_staff else Booking.Source.ONLINE,
             created_by=created_by,
-            outside_hours_override=override_hours,
             override_reason=override_reason.strip() if override_hours else "",
             idempotency_key=idempotency_key or None,
         )
