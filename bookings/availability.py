@@ -78,8 +78,20 @@ class Problem(enum.Enum):
     TAKEN = "That time was just taken."
 
 
-# A clash with time off, a closure or another booking can never be waived, by anyone.
+# Who may book past which rule, in one place. A clash with time off, a closure or another
+# booking can never be waived, by anyone. Staff book people in at short notice, beyond the
+# horizon and at any minute; with a recorded reason they may also book outside working hours.
 NEVER_IGNORED = frozenset({Problem.UNAVAILABLE, Problem.TAKEN})
+STAFF_MAY_IGNORE = frozenset({Problem.TOO_SOON, Problem.TOO_FAR, Problem.OFF_GRID})
+
+
+def waivable(*, by_staff: bool, outside_hours: bool) -> frozenset[Problem]:
+    """The rules a change may skip: none online; STAFF_MAY_IGNORE for staff, plus working
+    hours when staff record an override. Never anything in NEVER_IGNORED."""
+    if not by_staff:
+        return frozenset()
+    extra = {Problem.OUTSIDE_HOURS} if outside_hours else set()
+    return (STAFF_MAY_IGNORE | extra) - NEVER_IGNORED
 
 
 def local_interval(day: date, start: time, end: time, tz: ZoneInfo) -> Interval:

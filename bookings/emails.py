@@ -16,7 +16,7 @@ from django.db.models import F, Q
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from bookings import calendar
+from bookings import ics
 from bookings.models import Booking, OutgoingEmail
 from clinic.clock import clinic_tz
 from clinic.context_processors import clinic as clinic_context
@@ -103,7 +103,7 @@ def _ics_attachment(booking: Booking) -> dict:
     method = "CANCEL" if booking.status == Booking.Status.CANCELLED else "REQUEST"
     return {
         "filename": f"booking-{booking.reference}.ics",
-        "content": calendar.patient_ics(booking).decode(),
+        "content": ics.patient_ics(booking).decode(),
         "mimetype": f"text/calendar; charset=utf-8; method={method}",
     }
 

@@ -15,6 +15,12 @@ from practitioners.models import Practitioner
 REFERENCE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/L to misread on the phone
 
 
+# The longest a treatment may block a diary (session plus buffer). Queries for the bookings
+# that meet a time range look back no further than this, so they read an index range and
+# never a practitioner's whole history.
+LONGEST_BLOCK = timedelta(hours=12)
+
+
 def new_reference() -> str:
     return "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(8))
 
@@ -60,6 +66,13 @@ class Treatment(models.Model):
                 condition=Q(duration_minutes__gt=0), name="treatment_has_duration"
             ),
             models.CheckConstraint(condition=Q(price__gte=0), name="treatment_price_not_negative"),
+            models.CheckConstraint(
+                condition=Q(
+                    duration_minutes__lte=LONGEST_BLOCK.total_seconds() // 60 - F("buffer_minutes")
+                ),
+                name="treatment_fits_longest_block",
+                violation_error_message="A session and its buffer may last at most 12 hours.",
+            ),
         ]
 
     def __str__(self):
@@ -112,8 +125,11 @@ class BookingQuerySet(models.QuerySet):
         return self.filter(start__gte=now or timezone.now())
 
     def overlapping(self, start, end):
-        """Bookings whose blocked range [start, blocked_until) meets [start, end)."""
-        return self.filter(start__lt=end, blocked_until__gt=start)
+        """Bookings whose blocked range [start, blocked_until) meets [start, end).
+
+        The lower bound on `start` says nothing new (no booking blocks longer than
+        LONGEST_BLOCK) but lets the database read only the index range it needs."""
+        return self.filter(start__gt=start - LONGEST_BLOCK, start__lt=end, blocked_until__gt=start)
 
 
 class Booking(models.Model):

@@ -9,8 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from django.conf import settings
-from django.db.models import Count, OuterRef, Q, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Q
 
 from bookings import availability
 from bookings.availability import Interval, SlotRules, WeeklyHours
@@ -30,30 +29,19 @@ def slot_rules(treatment: Treatment, now: datetime) -> SlotRules:
 
 
 @dataclass
-class Calendar:
-    """One practitioner's commitments over a range of days, as the engine takes them."""
+class Diary:
+    """One practitioner's working hours, unavailable ranges and bookings over a range of days,
+    as the engine takes them."""
 
     working: list[Interval] = field(default_factory=list)
     unavailable: list[Interval] = field(default_factory=list)
     bookings: list[Interval] = field(default_factory=list)
 
 
-def load_calendars(
-    practitioner_ids: list[int],
-    first_day: date,
-    last_day: date,
-    *,
-    exclude_booking: Booking | None = None,
-) -> dict[int, Calendar]:
-    """Working hours, time off, closures and active bookings of these practitioners between
-    two local dates (inclusive). `exclude_booking` leaves out a booking being moved, so its
-    own time counts as free."""
-    tz = clinic_tz()
-    start, end = day_range(first_day, last_day)
-    # A session near midnight can reach, with its buffer, into the next day.
-    bookings_end = end + timedelta(days=1)
-
-    calendars = {pk: Calendar() for pk in practitioner_ids}
+def _weekly_hours(
+    practitioner_ids: list[int], first_day: date, last_day: date
+) -> dict[int, list[WeeklyHours]]:
+    """Each practitioner's weekly hours rules that apply somewhere between the two dates."""
     rules: dict[int, list[WeeklyHours]] = defaultdict(list)
     for row in WorkingHours.objects.filter(practitioner_id__in=practitioner_ids).filter(
         Q(valid_until__isnull=True) | Q(valid_until__gte=first_day),
@@ -62,17 +50,37 @@ def load_calendars(
         rules[row.practitioner_id].append(
             WeeklyHours(row.weekday, row.start, row.end, row.valid_from, row.valid_until)
         )
+    return rules
+
+
+def load_diaries(
+    practitioner_ids: list[int],
+    first_day: date,
+    last_day: date,
+    *,
+    exclude_booking: Booking | None = None,
+) -> dict[int, Diary]:
+    """Working hours, time off, closures and active bookings of these practitioners between
+    two local dates (inclusive). `exclude_booking` leaves out a booking being moved, so its
+    own time counts as free."""
+    tz = clinic_tz()
+    start, end = day_range(first_day, last_day)
+    # A session near midnight can reach, with its buffer, into the next day.
+    bookings_end = end + timedelta(days=1)
+
+    diaries = {pk: Diary() for pk in practitioner_ids}
+    rules = _weekly_hours(practitioner_ids, first_day, last_day)
     closures = [
         availability.whole_days(c.start_date, c.end_date, tz)
         for c in ClinicClosure.objects.filter(start_date__lte=last_day, end_date__gte=first_day)
     ]
-    for pk, calendar in calendars.items():
-        calendar.working = availability.working_intervals(rules[pk], first_day, last_day, tz)
-        calendar.unavailable = list(closures)
+    for pk, diary in diaries.items():
+        diary.working = availability.working_intervals(rules[pk], first_day, last_day, tz)
+        diary.unavailable = list(closures)
     for off in TimeOff.objects.filter(
         practitioner_id__in=practitioner_ids, start__lt=end, end__gt=start
     ).only("practitioner_id", "start", "end"):
-        calendars[off.practitioner_id].unavailable.append(Interval(off.start, off.end))
+        diaries[off.practitioner_id].unavailable.append(Interval(off.start, off.end))
     booked = (
         Booking.objects.active()
         .filter(practitioner_id__in=practitioner_ids)
@@ -83,11 +91,11 @@ def load_calendars(
     for practitioner_id, b_start, b_until in booked.values_list(
         "practitioner_id", "start", "blocked_until"
     ):
-        calendars[practitioner_id].bookings.append(Interval(b_start, b_until))
-    return calendars
+        diaries[practitioner_id].bookings.append(Interval(b_start, b_until))
+    return diaries
 
 
-def free_slots(
+def free_starts_by_practitioner(
     practitioners: list[Practitioner],
     treatment: Treatment,
     first_day: date,
@@ -98,14 +106,14 @@ def free_slots(
 ) -> dict[int, list[datetime]]:
     """Free start times per practitioner id, between two local dates (inclusive)."""
     rules = slot_rules(treatment, now)
-    calendars = load_calendars(
+    diaries = load_diaries(
         [p.pk for p in practitioners], first_day, last_day, exclude_booking=exclude_booking
     )
     return {
         pk: availability.free_slots(
             working=c.working, unavailable=c.unavailable, bookings=c.bookings, rules=rules
         )
-        for pk, c in calendars.items()
+        for pk, c in diaries.items()
     }
 
 
@@ -118,13 +126,6 @@ def first_available(
         for start in slots_by_practitioner.get(practitioner.pk, []):
             offers.setdefault(start, practitioner)
     return dict(sorted(offers.items()))
-
-
-def slots_by_local_day(slots: list[datetime]) -> dict[date, list[datetime]]:
-    days: dict[date, list[datetime]] = defaultdict(list)
-    for start in slots:
-        days[local_date(start)].append(start)
-    return days
 
 
 def bookable_practitioner(treatment: Treatment, slug: str) -> Practitioner | None:
@@ -158,7 +159,7 @@ def offers_by_day(
     """Free times between two local dates, each with who is free then (the first in
     directory order when several are), grouped by local day. Every day in the range is a
     key, so days without a free time show as such."""
-    slots = free_slots(
+    slots = free_starts_by_practitioner(
         practitioners, treatment, first_day, last_day, now, exclude_booking=exclude_booking
     )
     days: dict[date, list[Offer]] = {
@@ -189,109 +190,9 @@ def next_free_by_practitioner(
             groups[first_treatment[p.pk].pk].append(p)
     for group in groups.values():
         treatment = first_treatment[group[0].pk]
-        slots = free_slots(group, treatment, today, today + timedelta(days=days - 1), now)
+        slots = free_starts_by_practitioner(
+            group, treatment, today, today + timedelta(days=days - 1), now
+        )
         for p in group:
             result[p.pk] = (treatment, slots[p.pk][:limit])
     return result
-
-
-@dataclass
-class SheetColumn:
-    """One practitioner's day on the day sheet: bookings and free gaps, in time order."""
-
-    practitioner: Practitioner
-    working: list[Interval]
-    entries: list  # Booking or Interval (a free gap), sorted by start
-
-
-def day_sheet(day: date, practitioners=None) -> list[SheetColumn]:
-    """Every practitioner working or booked on a local day, in a fixed number of queries."""
-    practitioners = list(practitioners if practitioners is not None else Practitioner.objects.all())
-    calendars = load_calendars([p.pk for p in practitioners], day, day)
-    start, end = day_range(day, day)
-    bookings = list(
-        Booking.objects.active()
-        .filter(practitioner__in=practitioners, start__gte=start, start__lt=end)
-        .select_related("patient", "treatment")
-    )
-    by_practitioner = defaultdict(list)
-    for b in bookings:
-        by_practitioner[b.practitioner_id].append(b)
-    columns = []
-    for p in practitioners:
-        calendar, booked = calendars[p.pk], by_practitioner[p.pk]
-        if not calendar.working and not booked:
-            continue
-        busy = [Interval(b.start, b.blocked_until) for b in booked] + calendar.unavailable
-        gaps = [
-            g
-            for g in availability.subtract(calendar.working, busy)
-            if g.end - g.start >= timedelta(minutes=15)
-        ]
-        entries = sorted([*booked, *gaps], key=lambda e: e.start)
-        columns.append(SheetColumn(p, calendar.working, entries))
-    return columns
-
-
-def week_days(day: date) -> list[date]:
-    monday = day - timedelta(days=day.weekday())
-    return [monday + timedelta(days=i) for i in range(7)]
-
-
-def dashboard(now: datetime) -> dict:
-    """The figures on the admin index: today, this week, screening flags, no-show rate."""
-    today = local_date(now)
-    today_start, today_end = day_range(today, today)
-    active = Booking.objects.active().select_related("patient", "practitioner", "treatment")
-    recent = Booking.objects.filter(start__gte=now - timedelta(days=30), start__lt=now).aggregate(
-        attended=Count("pk", filter=Q(status=Booking.Status.ATTENDED)),
-        no_show=Count("pk", filter=Q(status=Booking.Status.NO_SHOW)),
-    )
-    marked = recent["attended"] + recent["no_show"]
-    return {
-        "today": list(active.filter(start__gte=today_start, start__lt=today_end).order_by("start")),
-        "week_count": active.filter(
-            start__gte=today_start, start__lt=today_start + timedelta(days=7)
-        ).count(),
-        "flagged": list(active.filter(start__gte=now, needs_attention=True).order_by("start")[:10]),
-        "no_show_rate": round(100 * recent["no_show"] / marked) if marked else None,
-        "attended_30d": recent["attended"],
-        "no_show_30d": recent["no_show"],
-    }
-
-
-def schedule_bookings(practitioner: Practitioner, first_day: date, last_day: date):
-    """A practitioner's bookings between two local dates, with what they need before
-    treating: the patient, the treatment, and how many times the patient has come before.
-    One query, whatever the number of bookings."""
-    start, end = day_range(first_day, last_day)
-    earlier_visits = (
-        Booking.objects.filter(
-            patient=OuterRef("patient"), status=Booking.Status.ATTENDED, start__lt=OuterRef("start")
-        )
-        .order_by()
-        .values("patient")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    return (
-        Booking.objects.filter(practitioner=practitioner, start__gte=start, start__lt=end)
-        .exclude(status=Booking.Status.CANCELLED)
-        .select_related("patient", "treatment")
-        .annotate(past_visits=Coalesce(Subquery(earlier_visits), 0))
-        .order_by("start")
-    )
-
-
-def feed_bookings(practitioner: Practitioner, now: datetime):
-    """What a subscribed calendar holds: active bookings from a month back to a year ahead."""
-    return (
-        Booking.objects.active()
-        .filter(
-            practitioner=practitioner,
-            start__gte=now - timedelta(days=30),
-            start__lt=now + timedelta(days=365),
-        )
-        .select_related("patient", "treatment", "practitioner")
-        .order_by("start")
-    )

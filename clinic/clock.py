@@ -27,3 +27,9 @@ def day_start(day: date) -> datetime:
 def day_range(first: date, last: date) -> tuple[datetime, datetime]:
     """From local midnight starting `first` to local midnight ending `last`."""
     return day_start(first), day_start(last + timedelta(days=1))
+
+
+def week_days(day: date) -> list[date]:
+    """Monday to Sunday of the week holding `day`."""
+    monday = day - timedelta(days=day.weekday())
+    return [monday + timedelta(days=i) for i in range(7)]

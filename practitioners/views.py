@@ -1,3 +1,7 @@
+"""The directory's queries and filters, without free times. The mounted views, which add
+each practitioner's next free times, are bookings/directory/views.py (bookings may import
+practitioners, not the reverse)."""
+
 from django.views.generic import DetailView, ListView
 
 from practitioners.forms import DirectoryFilterForm

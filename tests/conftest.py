@@ -1,7 +1,7 @@
 import pytest
 from django.contrib.auth.models import Group, Permission
 
-from bookings.roles import CLINIC_MANAGER, RECEPTION, apply_roles
+from bookings.backoffice.roles import CLINIC_MANAGER, RECEPTION, apply_roles
 from tests.factories import UserFactory
 
 
@@ -28,3 +28,26 @@ def reception_user(db):
 def manager_client(client, manager_user):
     client.force_login(manager_user)
     return client
+
+
+# Layers, so the fast part runs alone (`bash bin/test -m unit`). Each test gets exactly one,
+# from what it needs, so a new test cannot be left out: browser tests live in tests/browser,
+# concurrency tests fire parallel requests at a live server, integration tests use the
+# database, and unit tests need neither.
+DATABASE_FIXTURES = {"db", "transactional_db", "live_server", "django_db_setup"}
+
+
+def layer(item) -> str:
+    path = item.path.as_posix()
+    if "/tests/browser/" in path:
+        return "browser"
+    if "concurrency" in item.path.name:
+        return "concurrency"
+    if item.get_closest_marker("django_db") or DATABASE_FIXTURES & set(item.fixturenames):
+        return "integration"
+    return "unit"
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        item.add_marker(layer(item))

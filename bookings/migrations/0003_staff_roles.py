@@ -2,7 +2,7 @@ from django.apps import apps as global_apps
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-from bookings.roles import apply_roles
+from bookings.backoffice.roles import apply_roles
 
 
 def create_roles(apps, schema_editor):

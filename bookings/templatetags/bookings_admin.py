@@ -1,15 +1,8 @@
 from django import template
-from django.utils import timezone
 
 from bookings import screening
-from bookings.selectors import dashboard
 
 register = template.Library()
-
-
-@register.simple_tag
-def clinic_dashboard():
-    return dashboard(timezone.now())
 
 
 @register.filter

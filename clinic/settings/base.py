@@ -14,7 +14,7 @@ ALLOWED_HOSTS = env.items("DJANGO_ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env.items("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "bookings.backoffice.apps.ClinicAdminConfig",  # django.contrib.admin with the clinic's site
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

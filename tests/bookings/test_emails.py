@@ -10,7 +10,7 @@ from django.db import connection
 from icalendar import Calendar
 
 from bookings import services
-from bookings.calendar import event_uid
+from bookings.ics import event_uid
 from bookings.models import Booking, OutgoingEmail
 from tests.bookings.conftest import MONDAY_9, NOW, screening_answers
 from tests.factories import BookingFactory

@@ -7,8 +7,8 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 from django.utils import timezone
 
+from bookings.backoffice.roles import CLINIC_MANAGER, RECEPTION, apply_roles
 from bookings.models import Booking, Treatment
-from bookings.roles import CLINIC_MANAGER, RECEPTION, apply_roles
 from clinic.clock import local_today
 from tests.browser.conftest import shot
 from tests.factories import (

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from bookings import demo_data, services
 from bookings.models import Booking, Patient, Treatment
-from bookings.selectors import free_slots
+from bookings.selectors import free_starts_by_practitioner
 from clinic import demo_content
 from clinic.clock import local_today
 from clinic.models import Condition, FAQEntry, InfoPage
@@ -145,9 +145,9 @@ class Command(BaseCommand):
             day = today + timedelta(days=offset)
             for practitioner in practitioners:
                 treatment = treatments[n % len(treatments)]
-                slots = free_slots([practitioner], treatment, day, day, now - timedelta(days=30))[
-                    practitioner.pk
-                ]
+                slots = free_starts_by_practitioner(
+                    [practitioner], treatment, day, day, now - timedelta(days=30)
+                )[practitioner.pk]
                 for start in slots[::9][:3]:
                     answers = demo_data.SCREENING_EXAMPLES[n % len(demo_data.SCREENING_EXAMPLES)]
                     booking = services.book(

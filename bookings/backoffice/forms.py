@@ -1,6 +1,7 @@
-"""The admin's booking forms. They call the same services as the website, so working
-hours, closures and no double booking hold for staff too; a broken rule becomes a form
-error next to the start time, never a server error."""
+"""The admin's booking forms. They check the time with the same service as the website, so
+working hours, closures and no double booking hold for staff too; a broken rule becomes a
+form error next to the start time, never a server error. The booking itself is made in
+BookingAdmin.save_model, through the services."""
 
 from datetime import datetime
 
@@ -47,10 +48,6 @@ class BookingAddForm(forms.ModelForm):
         ]
         labels = {"outside_hours_override": "Book outside working hours"}
 
-    def __init__(self, *args, request=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.request = request
-
     def clean(self):
         data = super().clean()
         if self.errors:
@@ -59,27 +56,17 @@ class BookingAddForm(forms.ModelForm):
             self.add_error("override_reason", "Give a reason for booking outside working hours.")
             return data
         try:
-            # The service writes the booking in its own locked transaction; the admin's
-            # save_model then has nothing left to do.
-            self.instance = services.book(
+            services.check_time(
                 practitioner=data["practitioner"],
                 treatment=data["treatment"],
                 start=data["start"],
-                patient=data["patient"],
-                screening_answers={},
-                consented=False,
-                patient_note=data.get("patient_note", ""),
-                created_by=self.request.user,
+                by_staff=True,
                 override_hours=data.get("outside_hours_override", False),
-                override_reason=data.get("override_reason", ""),
             )
         except services.SlotUnavailable as error:
             self.add_error("start", str(error))
         except services.BookingError as error:
             raise forms.ValidationError(str(error)) from error
-        if data.get("staff_notes") and self.instance.pk:
-            self.instance.staff_notes = data["staff_notes"]
-            self.instance.save(update_fields=["staff_notes", "updated_at"])
         return data
 
 
@@ -93,34 +80,27 @@ class BookingChangeForm(forms.ModelForm):
         model = Booking
         fields = ["start", "override_hours", "staff_notes"]
 
-    def __init__(self, *args, request=None, **kwargs):
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.request = request
         self.initial["start"] = self.instance.start.astimezone(clinic_tz())
 
     def clean(self):
         data = super().clean()
         start = data.get("start")
-        original = Booking.objects.get(pk=self.instance.pk)
-        if start and start != original.start:
+        if start and start != Booking.objects.values_list("start", flat=True).get(
+            pk=self.instance.pk
+        ):
             try:
-                moved = services.reschedule(
-                    booking=original,
-                    new_start=start,
+                services.check_time(
+                    practitioner=self.instance.practitioner,
+                    treatment=self.instance.treatment,
+                    start=start,
                     by_staff=True,
                     override_hours=data.get("override_hours", False),
+                    exclude_booking=self.instance,
                 )
-            except services.SlotUnavailable as error:
-                self.add_error("start", str(error))
             except services.BookingError as error:
                 self.add_error("start", str(error))
-            else:
-                self.instance.start, self.instance.end = moved.start, moved.end
-                self.instance.blocked_until, self.instance.sequence = (
-                    moved.blocked_until,
-                    moved.sequence,
-                )
-                self.instance.reminder_sent_at = None
         return data
 
 

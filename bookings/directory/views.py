@@ -1,7 +1,7 @@
 """The practitioner directory and profiles with their next free times and a Book button.
 
-The pages themselves belong to `practitioners`; free times belong to `bookings`, which may
-import `practitioners` but not the reverse, so the bookable versions live here.
+The pages' queries and filters belong to `practitioners`; free times belong to `bookings`,
+which may import `practitioners` but not the reverse, so the mounted views live here.
 """
 
 from django.utils import timezone
@@ -11,7 +11,7 @@ from practitioners.views import PractitionerDetailView, PractitionerListView
 
 
 class BookablePractitionerListView(PractitionerListView):
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs) -> dict:
         context = super().get_context_data(**kwargs)
         practitioners = list(context["practitioners"])
         context["next_free"] = next_free_by_practitioner(practitioners, timezone.now())
@@ -19,7 +19,7 @@ class BookablePractitionerListView(PractitionerListView):
 
 
 class BookablePractitionerDetailView(PractitionerDetailView):
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs) -> dict:
         context = super().get_context_data(**kwargs)
         found = next_free_by_practitioner([self.object], timezone.now(), limit=6)
         context["bookable_treatment"], context["free_times"] = found.get(self.object.pk, (None, []))

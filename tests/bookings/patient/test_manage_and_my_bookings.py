@@ -6,7 +6,7 @@ from django.test import override_settings
 from django.urls import reverse
 
 from bookings.models import Booking
-from bookings.views import SIGN_IN_SALT
+from bookings.patient.my_bookings import SIGN_IN_SALT
 from tests.bookings.conftest import MONDAY_9, NOW
 from tests.factories import BookingFactory, PatientFactory
 

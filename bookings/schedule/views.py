@@ -10,7 +10,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -19,17 +19,18 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from bookings import screening, services
-from bookings.calendar import practitioner_feed
+from bookings.ics import practitioner_feed
 from bookings.models import Booking
-from bookings.schedule_forms import VIEWS, AttendanceForm, ScheduleQueryForm, TimeOffForm
-from bookings.selectors import feed_bookings, schedule_bookings, week_days
-from clinic.clock import local_date, local_today
+from bookings.schedule.forms import VIEWS, AttendanceForm, ScheduleQueryForm, TimeOffForm
+from bookings.schedule.selectors import feed_bookings, schedule_bookings
+from clinic.clock import local_date, local_today, week_days
 from practitioners.models import Practitioner, TimeOff
+from practitioners.services import replace_feed_token
 
 AGENDA_DAYS = 14
 
 
-def _practitioner_for(request, slug: str = "") -> Practitioner:
+def _practitioner_for(request: HttpRequest, slug: str = "") -> Practitioner:
     """Whose schedule this request may see: the practitioner's own; staff may choose."""
     own = Practitioner.objects.filter(user=request.user).first()
     if request.user.is_staff:
@@ -41,7 +42,7 @@ def _practitioner_for(request, slug: str = "") -> Practitioner:
     return own
 
 
-def _booking_for(request, reference: str) -> Booking:
+def _booking_for(request: HttpRequest, reference: str) -> Booking:
     booking = get_object_or_404(
         Booking.objects.select_related("patient", "treatment", "practitioner"), reference=reference
     )
@@ -58,7 +59,7 @@ def _with_flags(bookings):
 
 @never_cache
 @login_required
-def schedule(request):
+def schedule(request: HttpRequest) -> HttpResponse:
     form = ScheduleQueryForm(request.GET)
     form.is_valid()
     data = form.cleaned_data
@@ -102,7 +103,7 @@ def schedule(request):
 
 @never_cache
 @login_required
-def booking_detail(request, reference):
+def booking_detail(request: HttpRequest, reference: str) -> HttpResponse:
     booking = _booking_for(request, reference)
     _with_flags([booking])
     answers = [(q.text, booking.screening_answers.get(q.key)) for q in screening.CAUTIONS]
@@ -127,7 +128,7 @@ def booking_detail(request, reference):
 
 @require_POST
 @login_required
-def attendance(request, reference):
+def attendance(request: HttpRequest, reference: str) -> HttpResponse:
     booking = _booking_for(request, reference)
     form = AttendanceForm(request.POST)
     if form.is_valid():
@@ -154,7 +155,7 @@ def attendance(request, reference):
 
 @never_cache
 @login_required
-def time_off(request):
+def time_off(request: HttpRequest) -> HttpResponse:
     practitioner = _practitioner_for(request, request.GET.get("practitioner", ""))
     form = TimeOffForm(request.POST or None)
     clashes = None
@@ -199,7 +200,7 @@ def time_off(request):
 
 @require_POST
 @login_required
-def time_off_delete(request, pk):
+def time_off_delete(request: HttpRequest, pk: int) -> HttpResponse:
     practitioner = _practitioner_for(request, request.POST.get("practitioner", ""))
     entry = get_object_or_404(TimeOff, pk=pk, practitioner=practitioner)
     services.remove_time_off(time_off=entry)
@@ -212,7 +213,7 @@ def time_off_delete(request, pk):
 
 @never_cache
 @login_required
-def feed_settings(request):
+def feed_settings(request: HttpRequest) -> HttpResponse:
     practitioner = _practitioner_for(request, request.GET.get("practitioner", ""))
     url = request.build_absolute_uri(reverse("schedule:feed", args=[practitioner.feed_token]))
     return render(
@@ -231,9 +232,9 @@ def feed_settings(request):
 
 @require_POST
 @login_required
-def feed_replace(request):
+def feed_replace(request: HttpRequest) -> HttpResponse:
     practitioner = _practitioner_for(request, request.POST.get("practitioner", ""))
-    services.replace_feed_token(practitioner=practitioner)
+    replace_feed_token(practitioner=practitioner)
     messages.success(
         request,
         "Your calendar address has been replaced. Subscribe again with the new one; the old one no longer works.",
@@ -244,7 +245,7 @@ def feed_replace(request):
     )
 
 
-def feed(request, token):
+def feed(request: HttpRequest, token: str) -> HttpResponse:
     """The subscribable .ics. The unguessable token in the address is the only key, as
     calendar apps cannot sign in; replacing it locks out every old copy of the address."""
     practitioner = Practitioner.objects.filter(feed_token=token).first()

@@ -1,0 +1,74 @@
+"""What the back office reads: the day sheet and the admin index's figures."""
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from django.db.models import Count, Q
+
+from bookings import availability
+from bookings.availability import Interval
+from bookings.models import Booking
+from bookings.selectors import load_diaries
+from clinic.clock import day_range, local_date
+from practitioners.models import Practitioner
+
+
+@dataclass
+class SheetColumn:
+    """One practitioner's day on the day sheet: bookings and free gaps, in time order."""
+
+    practitioner: Practitioner
+    working: list[Interval]
+    entries: list  # Booking or Interval (a free gap), sorted by start
+
+
+def day_sheet(day: date, practitioners=None) -> list[SheetColumn]:
+    """Every practitioner working or booked on a local day, in a fixed number of queries."""
+    practitioners = list(practitioners if practitioners is not None else Practitioner.objects.all())
+    diaries = load_diaries([p.pk for p in practitioners], day, day)
+    start, end = day_range(day, day)
+    bookings = list(
+        Booking.objects.active()
+        .filter(practitioner__in=practitioners, start__gte=start, start__lt=end)
+        .select_related("patient", "treatment")
+    )
+    by_practitioner = defaultdict(list)
+    for b in bookings:
+        by_practitioner[b.practitioner_id].append(b)
+    columns = []
+    for p in practitioners:
+        diary, booked = diaries[p.pk], by_practitioner[p.pk]
+        if not diary.working and not booked:
+            continue
+        busy = [Interval(b.start, b.blocked_until) for b in booked] + diary.unavailable
+        gaps = [
+            g
+            for g in availability.subtract(diary.working, busy)
+            if g.end - g.start >= timedelta(minutes=15)
+        ]
+        entries = sorted([*booked, *gaps], key=lambda e: e.start)
+        columns.append(SheetColumn(p, diary.working, entries))
+    return columns
+
+
+def dashboard(now: datetime) -> dict:
+    """The figures on the admin index: today, this week, screening flags, no-show rate."""
+    today = local_date(now)
+    today_start, today_end = day_range(today, today)
+    active = Booking.objects.active().select_related("patient", "practitioner", "treatment")
+    recent = Booking.objects.filter(start__gte=now - timedelta(days=30), start__lt=now).aggregate(
+        attended=Count("pk", filter=Q(status=Booking.Status.ATTENDED)),
+        no_show=Count("pk", filter=Q(status=Booking.Status.NO_SHOW)),
+    )
+    marked = recent["attended"] + recent["no_show"]
+    return {
+        "today": list(active.filter(start__gte=today_start, start__lt=today_end).order_by("start")),
+        "week_count": active.filter(
+            start__gte=today_start, start__lt=today_start + timedelta(days=7)
+        ).count(),
+        "flagged": list(active.filter(start__gte=now, needs_attention=True).order_by("start")[:10]),
+        "no_show_rate": round(100 * recent["no_show"] / marked) if marked else None,
+        "attended_30d": recent["attended"],
+        "no_show_30d": recent["no_show"],
+    }

@@ -1,0 +1,42 @@
+"""GET /api/availability/: free start times as JSON (a stable interface, DESIGN.md)."""
+
+from django.http import HttpRequest, JsonResponse
+from django.utils import timezone
+from django.views.decorators.http import require_GET
+
+from bookings.patient.forms import AvailabilityQueryForm
+from bookings.selectors import bookable_practitioners, offers_by_day
+
+
+@require_GET
+def availability_api(request: HttpRequest) -> JsonResponse:
+    """Free start times for one practitioner (or "any") and service on one local date."""
+    form = AvailabilityQueryForm(request.GET)
+    if not form.is_valid():
+        errors = {field: [str(e) for e in errs] for field, errs in form.errors.items()}
+        return JsonResponse(
+            {"error": "Bad parameter: " + ", ".join(errors), "fields": errors}, status=400
+        )
+    d = form.cleaned_data
+    practitioners = (
+        [d["practitioner_obj"]]
+        if d["practitioner_obj"]
+        else list(bookable_practitioners(d["service"]))
+    )
+    offers = offers_by_day(d["service"], practitioners, d["date"], d["date"], timezone.now())[
+        d["date"]
+    ]
+    return JsonResponse(
+        {
+            "slots": [o.start.isoformat() for o in offers],
+            # Who is free at each time (the first in directory order for "any").
+            "offers": [
+                {
+                    "start": o.start.isoformat(),
+                    "practitioner": o.practitioner.slug,
+                    "practitioner_name": o.practitioner.name,
+                }
+                for o in offers
+            ],
+        }
+    )

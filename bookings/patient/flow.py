@@ -1,0 +1,275 @@
+"""The patient's booking flow under /book/: treatment, practitioner, day and time, details
+with the health screening, and the confirmation. Views parse the request, call a selector
+or a service, and render."""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.decorators import method_decorator
+from django.views import View
+from django.views.decorators.cache import never_cache
+from django_ratelimit.decorators import ratelimit
+
+from bookings import screening, services
+from bookings.forms import parse_start
+from bookings.models import Booking, Treatment
+from bookings.patient.common import DAYS_SHOWN, ics_download, query, time_page_context
+from bookings.patient.forms import ANY, ChoiceForm, DetailsForm
+from bookings.selectors import bookable_practitioners, offers_by_day
+from clinic.clock import local_date, local_today
+from clinic.models import Condition
+
+SESSION_BOOKED = "booked_references"
+
+
+def booking_rate(group, request) -> str:
+    return settings.BOOKING_RATE_LIMIT
+
+
+# --- Step 1: treatment ------------------------------------------------------------------
+
+
+def choose_treatment(request: HttpRequest) -> HttpResponse:
+    condition = Condition.objects.published().filter(slug=request.GET.get("condition", "")).first()
+    return render(
+        request,
+        "bookings/book/treatment.html",
+        {"treatments": Treatment.objects.active(), "condition": condition, "step": 1},
+    )
+
+
+# --- Step 2: practitioner ---------------------------------------------------------------
+
+
+def choose_practitioner(request: HttpRequest) -> HttpResponse:
+    form = ChoiceForm(request.GET)
+    if not form.is_valid() and "treatment" in form.errors:
+        return _start_again(request, form)
+    treatment, condition = form.cleaned_data["treatment"], form.cleaned_data.get("condition", "")
+    practitioners = list(bookable_practitioners(treatment, condition).prefetch_related("languages"))
+    if condition and not practitioners:
+        # Nobody lists this condition as a specialty: offer everyone rather than nothing.
+        practitioners, condition_note = list(bookable_practitioners(treatment)), True
+    else:
+        condition_note = False
+    first = local_today()
+    days = offers_by_day(
+        treatment, practitioners, first, first + timedelta(days=DAYS_SHOWN - 1), timezone.now()
+    )
+    next_free = {}
+    for offers in days.values():
+        for offer in offers:
+            next_free.setdefault(offer.practitioner.pk, offer.start)
+    return render(
+        request,
+        "bookings/book/practitioner.html",
+        {
+            "step": 2,
+            "treatment": treatment,
+            "practitioners": [(p, next_free.get(p.pk)) for p in practitioners],
+            "condition": Condition.objects.filter(slug=condition).first() if condition else None,
+            "condition_note": condition_note,
+            "conditions": Condition.objects.published(),
+            "base_query": query(treatment=treatment.slug, condition=condition),
+        },
+    )
+
+
+# --- Step 3: day and time ---------------------------------------------------------------
+
+
+def choose_time(request: HttpRequest) -> HttpResponse:
+    form = ChoiceForm(request.GET)
+    if not form.is_valid():
+        return _start_again(request, form)
+    data = form.cleaned_data
+    treatment, practitioner = data["treatment"], data["practitioner_obj"]
+    if practitioner is None and data["practitioner"] != ANY:
+        return redirect(
+            reverse("bookings:practitioner")
+            + "?"
+            + query(treatment=treatment.slug, condition=data["condition"])
+        )
+    context = time_page_context(
+        treatment=treatment,
+        practitioner=practitioner,
+        condition=data["condition"],
+        chosen_day=data["date"],
+    )
+    return render(
+        request,
+        "bookings/book/time.html",
+        {
+            "step": 3,
+            "treatment": treatment,
+            "practitioner": practitioner,
+            "practitioner_slug": practitioner.slug if practitioner else ANY,
+            "condition": data["condition"],
+            **context,
+        },
+    )
+
+
+def _start_again(request, form):
+    return render(request, "bookings/book/start_again.html", {"errors": form.errors}, status=400)
+
+
+# --- Step 4: details, screening, consent ------------------------------------------------
+
+
+def _taken_page(request, *, treatment, practitioner, start, message, status=409):
+    """The time went while the patient was typing: say so plainly and show fresh times."""
+    context = time_page_context(
+        treatment=treatment, practitioner=practitioner, condition="", chosen_day=local_date(start)
+    )
+    return render(
+        request,
+        "bookings/book/taken.html",
+        {
+            "treatment": treatment,
+            "practitioner": practitioner,
+            "practitioner_slug": practitioner.slug,
+            "message": message,
+            "condition": "",
+            "step": 3,
+            **context,
+        },
+        status=status,
+    )
+
+
+@method_decorator(never_cache, name="dispatch")
+@method_decorator(ratelimit(key="ip", rate=booking_rate, method="POST", block=True), name="post")
+class DetailsView(View):
+    template_name = "bookings/book/details.html"
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        form = ChoiceForm(request.GET)
+        start = parse_start(request.GET.get("start", ""))
+        if not form.is_valid() or form.cleaned_data["practitioner_obj"] is None or start is None:
+            return _start_again(request, form)
+        treatment, practitioner = (
+            form.cleaned_data["treatment"],
+            form.cleaned_data["practitioner_obj"],
+        )
+        offers = offers_by_day(
+            treatment, [practitioner], local_date(start), local_date(start), timezone.now()
+        )
+        if start not in {o.start for day in offers.values() for o in day}:
+            return _taken_page(
+                request,
+                treatment=treatment,
+                practitioner=practitioner,
+                start=start,
+                message="Sorry, that time is no longer free. Here are the times that are.",
+            )
+        form = DetailsForm(
+            initial={
+                "treatment": treatment.slug,
+                "practitioner": practitioner.slug,
+                "start": start.isoformat(),
+                "idempotency_key": DetailsForm.new_idempotency_key(),
+            }
+        )
+        return self._render(request, form, treatment, practitioner, start)
+
+    def post(self, request: HttpRequest) -> HttpResponse:
+        form = DetailsForm(request.POST)
+        valid = form.is_valid()
+        if form.has_warning_sign():
+            # Stop at once, whatever else is unfinished on the form. Nothing about the
+            # patient is kept: only that the advice was shown.
+            services.record_screening_stop()
+            return render(
+                request, "bookings/book/stop.html", {"advice": screening.URGENT_CARE_ADVICE}
+            )
+        if "treatment_obj" not in form.cleaned_data:
+            errors = form.non_field_errors()
+            return render(request, "bookings/book/start_again.html", {"errors": errors}, status=400)
+        d = form.cleaned_data
+        chosen = (d["treatment_obj"], d["practitioner_obj"], d["start_dt"])
+        if not valid:
+            return self._render(request, form, *chosen, status=400)
+        try:
+            booking = services.book(
+                practitioner=d["practitioner_obj"],
+                treatment=d["treatment_obj"],
+                start=d["start_dt"],
+                patient=form.patient_details,
+                screening_answers=form.answers,
+                consented=d["consent"],
+                patient_note=d["patient_note"],
+                idempotency_key=d["idempotency_key"],
+            )
+        except services.SlotUnavailable as error:
+            treatment, practitioner, start = chosen
+            return _taken_page(
+                request,
+                treatment=treatment,
+                practitioner=practitioner,
+                start=start,
+                message=_taken_message(error),
+            )
+        except services.BookingError as error:
+            form.add_error(None, str(error))
+            return self._render(request, form, *chosen, status=400)
+        _remember_booking(request, booking)
+        return redirect("bookings:done", reference=booking.reference)
+
+    def _render(self, request, form, treatment, practitioner, start, status=200):
+        return render(
+            request,
+            self.template_name,
+            {
+                "step": 4,
+                "form": form,
+                "treatment": treatment,
+                "practitioner": practitioner,
+                "start": start,
+                "back_query": query(
+                    treatment=treatment.slug,
+                    practitioner=practitioner.slug,
+                    date=local_date(start).isoformat(),
+                ),
+            },
+            status=status,
+        )
+
+
+def _taken_message(error: services.SlotUnavailable) -> str:
+    if error.problem.name == "TAKEN":
+        return "Sorry, that time was just taken by someone else. Here are the times still free."
+    return f"Sorry, that time can no longer be booked: {error} Here are the times that are free."
+
+
+def _remember_booking(request: HttpRequest, booking: Booking) -> None:
+    """This browser may see the confirmation page of what it booked (the last ten)."""
+    booked = request.session.get(SESSION_BOOKED, [])
+    request.session[SESSION_BOOKED] = [*booked[-9:], booking.reference]
+
+
+def _booking_in_session(request: HttpRequest, reference: str) -> Booking:
+    if reference not in request.session.get(SESSION_BOOKED, []):
+        raise Http404
+    return get_object_or_404(
+        Booking.objects.select_related("patient", "practitioner", "treatment"), reference=reference
+    )
+
+
+@never_cache
+def done(request: HttpRequest, reference: str) -> HttpResponse:
+    booking = _booking_in_session(request, reference)
+    return render(
+        request,
+        "bookings/book/done.html",
+        {"booking": booking, "step": 5, "flags": screening.flags_for_keys(booking.caution_keys)},
+    )
+
+
+@never_cache
+def done_ics(request: HttpRequest, reference: str) -> HttpResponse:
+    return ics_download(_booking_in_session(request, reference))

@@ -1,0 +1,261 @@
+import re
+import secrets
+from datetime import date
+
+from crispy_forms.bootstrap import InlineRadios
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import HTML, Fieldset, Layout, Submit
+from django import forms
+from django.utils import timezone
+
+from bookings import screening
+from bookings.forms import parse_start
+from bookings.models import Treatment
+from bookings.selectors import bookable_practitioner
+from bookings.services import PatientDetails
+from clinic.models import Condition
+
+ANY = "any"
+PHONE_PATTERN = re.compile(r"^\+?[0-9 ()\-]{7,20}$")
+
+
+def resolve_practitioner(form: forms.Form, data: dict, *, treatment_field: str) -> None:
+    """Turn the `practitioner` parameter (a slug, or "any") into `practitioner_obj`: the
+    listed practitioner offering the chosen treatment online, or None for "any". An unknown
+    slug, or one who does not offer the treatment, is an error on the field."""
+    treatment, slug = data.get(treatment_field), data.get("practitioner") or ""
+    data["practitioner_obj"] = None
+    if treatment and slug and slug != ANY:
+        data["practitioner_obj"] = bookable_practitioner(treatment, slug)
+        if data["practitioner_obj"] is None:
+            form.add_error(
+                "practitioner", "That practitioner does not offer this treatment online."
+            )
+
+
+class ChoiceForm(forms.Form):
+    """What the patient has chosen so far, carried in the query string between steps.
+
+    It is the only door for those choices: an unknown or inactive treatment, a practitioner
+    who is unlisted or does not offer it, or a malformed date is refused here.
+    """
+
+    treatment = forms.ModelChoiceField(
+        queryset=Treatment.objects.active(),
+        to_field_name="slug",
+        error_messages={"invalid_choice": "That treatment is not available to book online."},
+    )
+    practitioner = forms.CharField(required=False, max_length=120)
+    date = forms.DateField(required=False, input_formats=["%Y-%m-%d"])
+    condition = forms.SlugField(required=False, max_length=100)
+
+    def clean_condition(self):
+        slug = self.cleaned_data["condition"]
+        if slug and not Condition.objects.published().filter(slug=slug).exists():
+            return ""  # an unknown filter narrows nothing
+        return slug
+
+    def clean(self):
+        data = super().clean()
+        resolve_practitioner(self, data, treatment_field="treatment")
+        return data
+
+
+class ScreeningField(forms.TypedChoiceField):
+    """A required yes/no question: the patient must answer each one, not skip it."""
+
+    def __init__(self, question: screening.Question):
+        super().__init__(
+            label=question.text,
+            choices=[("yes", "Yes"), ("no", "No")],
+            coerce=lambda value: value == "yes",
+            widget=forms.RadioSelect(attrs={"class": "form-check-input"}),
+            error_messages={"required": "Please answer yes or no."},
+        )
+
+
+class DetailsForm(forms.Form):
+    """The last step: who the patient is, the health screening and consent."""
+
+    treatment = forms.CharField(widget=forms.HiddenInput)
+    practitioner = forms.CharField(widget=forms.HiddenInput)
+    start = forms.CharField(widget=forms.HiddenInput)
+    idempotency_key = forms.CharField(widget=forms.HiddenInput, max_length=64)
+
+    first_name = forms.CharField(
+        max_length=60,
+        label="First name",
+        widget=forms.TextInput(attrs={"autocomplete": "given-name"}),
+    )
+    last_name = forms.CharField(
+        max_length=60,
+        label="Last name",
+        widget=forms.TextInput(attrs={"autocomplete": "family-name"}),
+    )
+    email = forms.EmailField(
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+        help_text="Your confirmation and the link to manage your booking go here.",
+    )
+    phone = forms.CharField(
+        max_length=20,
+        label="Mobile or phone number",
+        widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
+    )
+    date_of_birth = forms.DateField(
+        label="Date of birth",
+        widget=forms.DateInput(attrs={"type": "date", "autocomplete": "bday"}, format="%Y-%m-%d"),
+    )
+    patient_note = forms.CharField(
+        required=False,
+        max_length=1000,
+        label="Anything your practitioner should know? (optional)",
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    consent = forms.BooleanField(
+        label="I have read the risks above and agree to be assessed and treated.",
+        error_messages={"required": "Please confirm you agree to treatment to book."},
+    )
+    privacy = forms.BooleanField(
+        label="I agree to the clinic keeping these details and answers as described in the privacy notice.",
+        error_messages={"required": "Please agree to the privacy notice to book."},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for q in screening.WARNING_SIGNS + screening.CAUTIONS:
+            self.fields[f"q_{q.key}"] = ScreeningField(q)
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
+        self.helper.layout = Layout(
+            "treatment",
+            "practitioner",
+            "start",
+            "idempotency_key",
+            Fieldset("Your details", "first_name", "last_name", "email", "phone", "date_of_birth"),
+            Fieldset(
+                "About your back pain",
+                HTML(
+                    '<p class="form-text mb-3">These questions check that acupuncture is safe for you now.</p>'
+                ),
+                *[InlineRadios(f"q_{q.key}") for q in screening.WARNING_SIGNS],
+            ),
+            Fieldset(
+                "Before needling",
+                HTML(
+                    '<p class="form-text mb-3">A yes here does not stop you booking; it helps your practitioner plan a safe treatment.</p>'
+                ),
+                *[InlineRadios(f"q_{q.key}") for q in screening.CAUTIONS],
+                "patient_note",
+            ),
+            Fieldset(
+                "Consent",
+                HTML(f'<p class="consent-text">{screening.CONSENT_TEXT}</p>'),
+                "consent",
+                HTML(
+                    '<p class="form-text">Read the <a href="/privacy/" target="_blank">privacy notice</a> (opens in a new tab).</p>'
+                ),
+                "privacy",
+            ),
+            Submit("book", "Confirm booking", css_class="btn-lg w-100"),
+        )
+
+    @staticmethod
+    def new_idempotency_key() -> str:
+        return secrets.token_urlsafe(24)
+
+    def clean_phone(self):
+        phone = self.cleaned_data["phone"].strip()
+        if not PHONE_PATTERN.match(phone) or sum(c.isdigit() for c in phone) < 7:
+            raise forms.ValidationError("Please enter a phone number, for example 07700 900123.")
+        return phone
+
+    def clean_date_of_birth(self):
+        born = self.cleaned_data["date_of_birth"]
+        today = timezone.localdate()
+        if born >= today:
+            raise forms.ValidationError("Please enter your date of birth; it must be in the past.")
+        if born < date(today.year - 120, 1, 1):
+            raise forms.ValidationError("Please check the year of your date of birth.")
+        return born
+
+    def clean(self):
+        data = super().clean()
+        treatment = Treatment.objects.active().filter(slug=data.get("treatment", "")).first()
+        practitioner = (
+            bookable_practitioner(treatment, data.get("practitioner", "")) if treatment else None
+        )
+        start = parse_start(data.get("start", ""))
+        if treatment is None or practitioner is None or start is None:
+            raise forms.ValidationError(
+                "This booking form was changed or is out of date. Please choose your time again."
+            )
+        data["treatment_obj"], data["practitioner_obj"], data["start_dt"] = (
+            treatment,
+            practitioner,
+            start,
+        )
+        return data
+
+    def has_warning_sign(self) -> bool:
+        """A yes to any warning-sign question, even if the rest of the form is unfinished."""
+        return any(self.cleaned_data.get(f"q_{q.key}") for q in screening.WARNING_SIGNS)
+
+    @property
+    def answers(self) -> dict[str, bool]:
+        return {
+            q.key: self.cleaned_data[f"q_{q.key}"]
+            for q in screening.WARNING_SIGNS + screening.CAUTIONS
+        }
+
+    @property
+    def patient_details(self) -> PatientDetails:
+        d = self.cleaned_data
+        return PatientDetails(
+            d["first_name"].strip(),
+            d["last_name"].strip(),
+            d["email"],
+            d["phone"],
+            d["date_of_birth"],
+        )
+
+
+class CancelForm(forms.Form):
+    reason = forms.CharField(
+        required=False,
+        max_length=300,
+        label="Reason (optional)",
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+class MoveForm(forms.Form):
+    start = forms.CharField(widget=forms.HiddenInput)
+
+    def clean_start(self):
+        start = parse_start(self.cleaned_data["start"])
+        if start is None:
+            raise forms.ValidationError("Please choose one of the times shown.")
+        return start
+
+
+class SignInLinkForm(forms.Form):
+    email = forms.EmailField(
+        label="Your email address",
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+
+
+class AvailabilityQueryForm(forms.Form):
+    """The availability API's parameters; each error names its parameter."""
+
+    practitioner = forms.CharField(max_length=120)
+    service = forms.ModelChoiceField(queryset=Treatment.objects.active(), to_field_name="slug")
+    date = forms.DateField(input_formats=["%Y-%m-%d"])
+
+    def clean(self):
+        data = super().clean()
+        resolve_practitioner(self, data, treatment_field="service")
+        return data

@@ -1,0 +1,21 @@
+from django.urls import path
+
+from bookings.patient import api, flow, manage, my_bookings
+
+app_name = "bookings"
+
+urlpatterns = [
+    path("book/", flow.choose_treatment, name="start"),
+    path("book/practitioner/", flow.choose_practitioner, name="practitioner"),
+    path("book/time/", flow.choose_time, name="time"),
+    path("book/details/", flow.DetailsView.as_view(), name="details"),
+    path("book/done/<str:reference>/", flow.done, name="done"),
+    path("book/done/<str:reference>/booking.ics", flow.done_ics, name="done_ics"),
+    path("booking/<str:reference>/", manage.manage, name="manage"),
+    path("booking/<str:reference>/booking.ics", manage.manage_ics, name="manage_ics"),
+    path("booking/<str:reference>/cancel/", manage.manage_cancel, name="cancel"),
+    path("booking/<str:reference>/move/", manage.manage_move, name="move"),
+    path("my-bookings/", my_bookings.my_bookings_request, name="my_bookings_request"),
+    path("my-bookings/<str:token>/", my_bookings.my_bookings, name="my_bookings"),
+    path("api/availability/", api.availability_api, name="availability_api"),
+]

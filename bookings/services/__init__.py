@@ -1,0 +1,49 @@
+"""The operations that change bookings. The website, the admin, the schedule and the
+management commands all call these, so every rule holds whoever makes the change.
+
+Each runs in one transaction that first locks the practitioner's row, then re-checks the
+time against the rules with fresh data, then writes (DESIGN.md, "Booking rules"; see
+`slot_guard`). On SQLite, where row locks do nothing, IMMEDIATE transactions make writers
+queue instead. On PostgreSQL an exclusion constraint backs this up; a clash it reports
+becomes the same "just taken" error.
+
+Callers use `from bookings import services` and `services.book(...)`; the submodules
+group the operations by what they change.
+"""
+
+from bookings.services.booking import (
+    PatientDetails,
+    book,
+    cancel,
+    check_time,
+    mark_attendance,
+    record_screening_stop,
+    reschedule,
+)
+from bookings.services.errors import (
+    BookingError,
+    NotBookable,
+    SlotUnavailable,
+    TimeOffOverlapsBookings,
+    TooLateToChange,
+)
+from bookings.services.reminders import send_due_reminders
+from bookings.services.time_off import add_time_off, remove_time_off
+
+__all__ = [
+    "BookingError",
+    "NotBookable",
+    "PatientDetails",
+    "SlotUnavailable",
+    "TimeOffOverlapsBookings",
+    "TooLateToChange",
+    "add_time_off",
+    "book",
+    "cancel",
+    "check_time",
+    "mark_attendance",
+    "record_screening_stop",
+    "remove_time_off",
+    "reschedule",
+    "send_due_reminders",
+]

@@ -1,0 +1,280 @@
+"""Booking, moving, cancelling and attendance: each in one transaction that locks the
+practitioner, re-checks the time and writes (see slot_guard)."""
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import transaction
+from django.utils import timezone
+
+from bookings import emails, screening
+from bookings.models import Booking, Patient, ScreeningStop, Treatment
+from bookings.services.errors import BookingError, NotBookable, TooLateToChange
+from bookings.services.slot_guard import ensure_free, fresh, lock, save_or_taken
+from practitioners.models import Practitioner
+
+
+@dataclass(frozen=True)
+class PatientDetails:
+    first_name: str
+    last_name: str
+    email: str
+    phone: str
+    date_of_birth: date
+
+
+def _patient_for(details: PatientDetails) -> Patient:
+    """The patient with this email, or a new one. An online form cannot rewrite an existing
+    patient's record: whoever types an address does not prove they own it."""
+    patient, _ = Patient.objects.get_or_create(
+        email=details.email.strip().lower(),
+        defaults={
+            "first_name": details.first_name,
+            "last_name": details.last_name,
+            "phone": details.phone,
+            "date_of_birth": details.date_of_birth,
+        },
+    )
+    return patient
+
+
+def _refuse_unless_allowed(
+    *,
+    practitioner: Practitioner,
+    treatment: Treatment,
+    screening_answers: dict[str, bool],
+    consented: bool,
+    by_staff: bool,
+    override_hours: bool,
+    override_reason: str,
+) -> None:
+    """The checks that need no lock: who is asking, and what they answered."""
+    if screening.has_warning_sign(screening_answers):
+        raise NotBookable(screening.URGENT_CARE_ADVICE)
+    if not by_staff and not consented:
+        raise NotBookable("Please confirm you have read the risks and agree to treatment.")
+    if override_hours and not (by_staff and override_reason.strip()):
+        raise NotBookable("Booking outside working hours needs a member of staff and a reason.")
+    if not by_staff and not (treatment.is_active and practitioner.is_listed):
+        raise NotBookable("That treatment or practitioner cannot be booked online.")
+
+
+def check_time(
+    *,
+    practitioner: Practitioner,
+    treatment: Treatment,
+    start: datetime,
+    by_staff: bool,
+    override_hours: bool = False,
+    exclude_booking: Booking | None = None,
+    now: datetime | None = None,
+) -> None:
+    """Raise a BookingError unless this practitioner offers the treatment and it can start
+    then. `book` and `reschedule` call it under the lock; a form may call it first to show a
+    clash next to its field (the real change checks again)."""
+    if not practitioner.treatments.filter(pk=treatment.pk).exists():
+        raise NotBookable(f"{practitioner.name} does not offer {treatment.name}.")
+    ensure_free(
+        practitioner=practitioner,
+        treatment=treatment,
+        start=start,
+        now=now or timezone.now(),
+        by_staff=by_staff,
+        override_hours=override_hours,
+        exclude_booking=exclude_booking,
+    )
+
+
+def _new_booking(
+    *,
+    practitioner: Practitioner,
+    treatment: Treatment,
+    start: datetime,
+    patient: Patient,
+    screening_answers: dict[str, bool],
+    consented_at: datetime | None,
+    patient_note: str,
+    created_by: AbstractBaseUser | None,
+    override_reason: str,
+    idempotency_key: str | None,
+) -> Booking:
+    """An unsaved booking with what follows from its inputs: end, blocked range, the
+    screening record, where it came from. An override reason means outside hours."""
+    end = start + treatment.duration
+    return Booking(
+        patient=patient,
+        practitioner=practitioner,
+        treatment=treatment,
+        start=start,
+        end=end,
+        blocked_until=end + treatment.buffer,
+        screening_version=screening.VERSION,
+        screening_answers={q.key: bool(screening_answers.get(q.key)) for q in screening.CAUTIONS},
+        needs_attention=bool(screening.caution_flags(screening_answers)),
+        consented_at=consented_at,
+        patient_note=patient_note,
+        source=Booking.Source.STAFF if created_by else Booking.Source.ONLINE,
+        created_by=created_by,
+        outside_hours_override=bool(override_reason),
+        override_reason=override_reason,
+        idempotency_key=idempotency_key,
+    )
+
+
+def book(
+    *,
+    practitioner: Practitioner,
+    treatment: Treatment,
+    start: datetime,
+    patient: PatientDetails | Patient,
+    screening_answers: dict[str, bool],
+    consented: bool,
+    patient_note: str = "",
+    created_by: AbstractBaseUser | None = None,
+    override_hours: bool = False,
+    override_reason: str = "",
+    idempotency_key: str | None = None,
+    notify: bool = True,
+    now: datetime | None = None,
+) -> Booking:
+    """Book a session. Online when `created_by` is None, by staff otherwise.
+
+    Raises SlotUnavailable, NotBookable or BookingError; on success the confirmation email
+    is queued in the same transaction. The same `idempotency_key` twice returns the first
+    booking.
+    """
+    now = now or timezone.now()
+    by_staff = created_by is not None
+    _refuse_unless_allowed(
+        practitioner=practitioner,
+        treatment=treatment,
+        screening_answers=screening_answers,
+        consented=consented,
+        by_staff=by_staff,
+        override_hours=override_hours,
+        override_reason=override_reason,
+    )
+    with transaction.atomic():
+        practitioner = lock(practitioner)
+        if idempotency_key:
+            existing = Booking.objects.filter(idempotency_key=idempotency_key).first()
+            if existing is not None:
+                return existing
+        check_time(
+            practitioner=practitioner,
+            treatment=treatment,
+            start=start,
+            by_staff=by_staff,
+            override_hours=override_hours,
+            now=now,
+        )
+        booking = _new_booking(
+            practitioner=practitioner,
+            treatment=treatment,
+            start=start,
+            patient=patient if isinstance(patient, Patient) else _patient_for(patient),
+            screening_answers=screening_answers,
+            consented_at=now if consented else None,
+            patient_note=patient_note.strip(),
+            created_by=created_by,
+            override_reason=override_reason.strip() if override_hours else "",
+            idempotency_key=idempotency_key or None,
+        )
+        save_or_taken(booking)
+        if notify:
+            emails.booking_confirmed(booking)
+    return booking
+
+
+def record_screening_stop() -> ScreeningStop:
+    """Note that a warning-sign answer stopped a booking; deliberately nothing about who."""
+    return ScreeningStop.objects.create(screening_version=screening.VERSION)
+
+
+def _lock_for_change(booking: Booking, *, action: str, by_staff: bool, now: datetime) -> Booking:
+    """The common start of a cancel or a move: lock the diary, re-read the booking, and
+    refuse unless it is confirmed and (for a patient) far enough ahead.
+    Must be called inside the caller's transaction."""
+    lock(booking.practitioner)
+    booking = fresh(booking)
+    if booking.status != Booking.Status.CONFIRMED:
+        raise BookingError(
+            f"This booking is {booking.get_status_display().lower()} and cannot be {action}."
+        )
+    if not by_staff and not booking.can_change_online(now):
+        raise TooLateToChange()
+    return booking
+
+
+def cancel(
+    *,
+    booking: Booking,
+    reason: str = "",
+    by_staff: bool = False,
+    notify: bool = True,
+    now: datetime | None = None,
+) -> Booking:
+    """Cancel and free the time. Patients may do so until CANCELLATION_NOTICE_HOURS before."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        booking = _lock_for_change(booking, action="cancelled", by_staff=by_staff, now=now)
+        booking.status = Booking.Status.CANCELLED
+        booking.cancelled_at = now
+        booking.cancellation_reason = reason.strip()[:300]
+        booking.sequence += 1
+        booking.save()
+        if notify:
+            emails.booking_cancelled(booking)
+    return booking
+
+
+def reschedule(
+    *,
+    booking: Booking,
+    new_start: datetime,
+    by_staff: bool = False,
+    override_hours: bool = False,
+    now: datetime | None = None,
+) -> Booking:
+    """Move a booking to another free time with the same practitioner; the old time is
+    freed in the same transaction."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        booking = _lock_for_change(booking, action="moved", by_staff=by_staff, now=now)
+        if new_start == booking.start:
+            raise BookingError("That is the booking's current time; choose a different one.")
+        ensure_free(
+            practitioner=booking.practitioner,
+            treatment=booking.treatment,
+            start=new_start,
+            now=now,
+            by_staff=by_staff,
+            override_hours=override_hours,
+            exclude_booking=booking,
+        )
+        old_start = booking.start
+        booking.start = new_start
+        booking.end = new_start + booking.treatment.duration
+        booking.blocked_until = booking.end + booking.treatment.buffer
+        booking.reminder_sent_at = None
+        booking.sequence += 1
+        save_or_taken(booking)
+        emails.booking_moved(booking, old_start=old_start)
+    return booking
+
+
+def mark_attendance(*, booking: Booking, status: str, now: datetime | None = None) -> Booking:
+    """Record that the patient came or did not. Only once the session has started."""
+    now = now or timezone.now()
+    if status not in {Booking.Status.ATTENDED, Booking.Status.NO_SHOW}:
+        raise BookingError("Attendance is either attended or no-show.")
+    with transaction.atomic():
+        booking = Booking.objects.select_for_update().get(pk=booking.pk)
+        if booking.status == Booking.Status.CANCELLED:
+            raise BookingError("A cancelled booking cannot be marked.")
+        if booking.start > now:
+            raise BookingError("Attendance can be marked once the session has started.")
+        booking.status = status
+        booking.save(update_fields=["status", "updated_at"])
+    return booking

@@ -1,0 +1,36 @@
+"""Why a change was refused. Each message is written for the person who asked, and tests
+import these classes to assert the exact outcome."""
+
+from bookings.availability import Problem
+
+
+class BookingError(Exception):
+    """A rule stopped the change."""
+
+
+class SlotUnavailable(BookingError):
+    def __init__(self, problem: Problem):
+        self.problem = problem
+        super().__init__(problem.value)
+
+
+class NotBookable(BookingError):
+    pass
+
+
+class TooLateToChange(BookingError):
+    def __init__(self):
+        super().__init__(
+            "It is too close to the session to change it online. Please call the clinic."
+        )
+
+
+class TimeOffOverlapsBookings(BookingError):
+    """Time off over existing bookings needs a second, explicit confirmation."""
+
+    def __init__(self, bookings: list):
+        self.bookings = bookings
+        super().__init__(
+            f"This time off overlaps {len(bookings)} booking(s). They will stay booked for "
+            "reception to move; confirm to add the time off anyway."
+        )
