@@ -8,10 +8,8 @@ The rule (DESIGN.md, "Booking rules"): a slot is free when the session lies insi
 practitioner's working hours and outside time off and closures, and the session extended
 by the treatment's buffer overlaps no active booking's blocked range (that booking's
 session plus its own buffer). Slots start every `step` from the start of each stretch of
-working hours, at least `notice` ahead and no further ahead than the horizon.
-
-`check_slot` states the rule for one start time; `iter_free_slots` finds every start that
-passes it in one sweep over sorted intervals, and the property tests prove the two agree.
+working hours, at least `notice` ahead and no further ahead than the horizon. `check_slot`
+states it for one start; `iter_free_slots` finds all starts that pass it in one sweep.
 """
 
 import enum
@@ -19,9 +17,9 @@ import heapq
 from collections.abc import Hashable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from itertools import repeat
+from itertools import chain, repeat
 from operator import attrgetter
-from typing import NamedTuple, TypeVar
+from typing import Protocol, TypeVar
 from zoneinfo import ZoneInfo
 
 
@@ -172,44 +170,38 @@ def check_slot(
     return None
 
 
-class Calendar(NamedTuple):
-    """One practitioner's commitments, as the engine takes them (all UTC)."""
+class DiaryLike(Protocol):
+    """One practitioner's intervals as the engine reads them (bookings.selectors.Diary)."""
 
     working: list[Interval]
     unavailable: list[Interval]
     bookings: list[Interval]
 
 
+# Empty ranges before and after every real clash, so the sweep never runs out of them.
+_BEFORE_ALL = (datetime.min.replace(tzinfo=UTC),) * 2
+_AFTER_ALL = (datetime.max.replace(tzinfo=UTC),) * 2
+
+
 def _clashes(
     unavailable: Iterable[Interval], bookings: Iterable[Interval], rules: SlotRules
 ) -> Iterator[tuple[datetime, datetime]]:
-    """The starts that break the rule as open ranges (lo, hi), merged, in order: time off
-    [a, b) rules out (a - duration, b); a booking's blocked range [a, b) is widened on the
-    left by our buffer too, (a - duration - buffer, b), so that our session and its buffer
-    end by a (the buffer may run past working hours; only the session must fit in them)."""
+    """Starts that break the rule, as merged open ranges (lo, hi) in order: time off [a, b)
+    rules out (a - duration, b); a booking [a, b) our buffer before it too, (a - duration -
+    buffer, b), so our session and buffer end by a (only the session must fit in hours)."""
     by_start = attrgetter("start")
     ranges = heapq.merge(
         ((u.start - rules.duration, u.end) for u in sorted(unavailable, key=by_start)),
         ((b.start - rules.duration - rules.buffer, b.end) for b in sorted(bookings, key=by_start)),
     )
-    current = None
+    current = _BEFORE_ALL  # an empty range before any other, harmless to yield
     for lo, hi in ranges:
-        if current is not None and lo < current[1]:
+        if lo < current[1]:
             current = (current[0], max(current[1], hi))
         elif lo < hi:  # an empty range rules out no start
-            if current is not None:
-                yield current
+            yield current
             current = (lo, hi)
-    if current is not None:
-        yield current
-
-
-def _grid(origin: datetime, first: datetime, last: datetime, step: timedelta):
-    """The times origin + k * step from `first` to `last` inclusive (origin <= first)."""
-    start = origin - ((origin - first) // step) * step
-    while start <= last:
-        yield start.astimezone(UTC)
-        start += step
+    yield current
 
 
 def iter_free_slots(
@@ -219,24 +211,22 @@ def iter_free_slots(
     bookings: list[Interval],
     rules: SlotRules,
 ) -> Iterator[datetime]:
-    """Every free session start, in order, in UTC, found lazily by one sweep: each stretch
-    of working hours, cut to notice and horizon, minus the clashing ranges leaves gaps, and
-    the starts are the step grid (aligned to the stretch's start) inside them. O(slots +
-    intervals) after sorting the inputs; a caller that stops early stops the work too."""
-    clashes = _clashes(unavailable, bookings, rules)
-    clash = next(clashes, None)
+    """Every free start, in order, in UTC, lazily: each stretch of working hours (cut to
+    notice and horizon) less the clashing ranges leaves gaps, and the starts are the step
+    grid aligned to the stretch's start inside them. O(slots + intervals) once sorted."""
+    clashes = chain(_clashes(unavailable, bookings, rules), [_AFTER_ALL])
+    lo, hi = next(clashes)
     for window in merge(working):
         cursor = max(window.start, rules.earliest)
         last = min(window.end - rules.duration, rules.latest)
         while cursor <= last:
-            while clash is not None and clash[1] <= cursor:
-                clash = next(clashes, None)
-            if clash is None:
-                yield from _grid(window.start, cursor, last, rules.step)
-                break
-            lo, hi = clash
-            if cursor <= lo:
-                yield from _grid(window.start, cursor, min(lo, last), rules.step)
+            while hi <= cursor:
+                lo, hi = next(clashes)
+            if cursor <= lo:  # a gap: starts from cursor to lo are free
+                start = window.start - ((window.start - cursor) // rules.step) * rules.step
+                while start <= min(lo, last):
+                    yield start.astimezone(UTC)
+                    start += rules.step
             cursor = hi
 
 
@@ -260,8 +250,7 @@ def first_free(
     bookings: list[Interval],
     rules: SlotRules,
 ) -> datetime | None:
-    """The first free session start in UTC, or None: the sweep stops at the first gap
-    that fits, however far the working hours reach."""
+    """The first free session start in UTC, or None; the sweep stops at the first gap."""
     return next(
         iter_free_slots(working=working, unavailable=unavailable, bookings=bookings, rules=rules),
         None,
@@ -272,20 +261,20 @@ K = TypeVar("K", bound=Hashable)
 
 
 def free_slots_for_any(
-    calendars: Mapping[K, Calendar], *, rules: SlotRules
+    diaries: Mapping[K, DiaryLike], *, rules: SlotRules
 ) -> dict[datetime, list[K]]:
-    """For "any practitioner": every start at which at least one of several practitioners
-    is free, in order, each with the keys of all those free then, in the order of
-    `calendars` (so the first key is the first in directory order). A calendar is a
-    `Calendar` or any (working, unavailable, bookings) triple.
-
-    One pass: each practitioner's sweep feeds one k-way merge by time, so the cost is the
-    sum of the sweeps plus O(slots x log practitioners).
-    """
-    keys = list(calendars)
+    """For "any practitioner": every start at which any of several practitioners is free,
+    in order, with the keys of all those free then in the order of `diaries` (directory
+    order first). One pass: the sweeps feed one merge by time (+ O(slots x log keys))."""
+    keys = list(diaries)
     streams = [
-        zip(iter_free_slots(**Calendar(*calendar)._asdict(), rules=rules), repeat(index))
-        for index, calendar in enumerate(calendars.values())
+        zip(
+            iter_free_slots(
+                working=d.working, unavailable=d.unavailable, bookings=d.bookings, rules=rules
+            ),
+            repeat(index),
+        )
+        for index, d in enumerate(diaries.values())
     ]
     offers: dict[datetime, list[K]] = {}
     for start, index in heapq.merge(*streams):

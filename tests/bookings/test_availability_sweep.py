@@ -5,13 +5,13 @@ Each free time the sweep finds must be exactly what testing every possible start
 """
 
 from datetime import UTC, date, datetime, time, timedelta
+from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bookings.availability import (
-    Calendar,
     Interval,
     SlotRules,
     WeeklyHours,
@@ -26,6 +26,16 @@ from bookings.availability import (
 )
 
 LONDON = ZoneInfo("Europe/London")
+
+
+class Diary(NamedTuple):
+    """One practitioner's intervals, shaped as bookings.selectors.Diary."""
+
+    working: list
+    unavailable: list
+    bookings: list
+
+
 MONDAY = date(2026, 11, 23)
 NOW = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)
 FIVE = timedelta(minutes=5)
@@ -113,26 +123,26 @@ def test_grid_stays_aligned_to_the_start_of_working_hours_after_a_booking():
     assert hhmm(slots) == ["10:00"]
 
 
-def test_any_practitioner_lists_who_is_free_in_calendar_order():
-    calendars = {
-        "ruth": Calendar(monday(time(9), time(11)), [], [Interval(at(9), at(10))]),
-        "amir": Calendar(monday(time(9), time(10, 30)), [], []),
+def test_any_practitioner_lists_who_is_free_in_diary_order():
+    diaries = {
+        "ruth": Diary(monday(time(9), time(11)), [], [Interval(at(9), at(10))]),
+        "amir": Diary(monday(time(9), time(10, 30)), [], []),
     }
 
-    offers = free_slots_for_any(calendars, rules=rules(step=30))
+    offers = free_slots_for_any(diaries, rules=rules(step=30))
 
     assert offers == {
         at(9): ["amir"],
         at(9, 30): ["amir"],
         at(10): ["ruth"],
     }
-    calendars["amir"] = Calendar(monday(time(10), time(11)), [], [])
-    assert free_slots_for_any(calendars, rules=rules(step=30)) == {at(10): ["ruth", "amir"]}
+    diaries["amir"] = Diary(monday(time(10), time(11)), [], [])
+    assert free_slots_for_any(diaries, rules=rules(step=30)) == {at(10): ["ruth", "amir"]}
 
 
-def test_any_practitioner_takes_plain_triples_and_nobody_working():
-    assert free_slots_for_any({1: ([], [], []), 2: ([], [], [])}, rules=rules()) == {}
-    offers = free_slots_for_any({7: (monday(time(9), time(10)), [], [])}, rules=rules())
+def test_any_practitioner_with_nobody_working_is_empty():
+    assert free_slots_for_any({1: Diary([], [], []), 2: Diary([], [], [])}, rules=rules()) == {}
+    offers = free_slots_for_any({7: Diary(monday(time(9), time(10)), [], [])}, rules=rules())
     assert offers == {at(9): [7]}
 
 
@@ -178,7 +188,7 @@ def back_to_back(draw, base, span):
 
 
 @st.composite
-def calendars(draw, first_day, days):
+def one_diary(draw, first_day, days):
     base = datetime.combine(first_day, time.min, tzinfo=LONDON).astimezone(UTC)
     span = days * 288
     weekdays = [(first_day + timedelta(days=n)).weekday() for n in range(days + 1)]
@@ -190,7 +200,7 @@ def calendars(draw, first_day, days):
         closed = first_day + timedelta(days=draw(st.integers(0, days - 1)))
         unavailable.append(whole_days(closed, closed, LONDON))
     bookings = draw(back_to_back(base, span)) + draw(intervals(base, span, 4))
-    return Calendar(draw(st.permutations(working)), unavailable, draw(st.permutations(bookings)))
+    return Diary(draw(st.permutations(working)), unavailable, draw(st.permutations(bookings)))
 
 
 @st.composite
@@ -211,14 +221,14 @@ def slot_rules(draw, first_day, days):
 @st.composite
 def scenarios(draw, practitioners=1):
     first_day, days = draw(st.sampled_from(DAYS)), draw(st.integers(1, 2))
-    cals = [draw(calendars(first_day, days)) for _ in range(practitioners)]
+    cals = [draw(one_diary(first_day, days)) for _ in range(practitioners)]
     return cals, draw(slot_rules(first_day, days))
 
 
-def brute_force(calendar, r):
+def brute_force(diary, r):
     """Every 5-minute instant in working hours that check_slot accepts. Every time in
     these scenarios is on the 5-minute grid, so no free start can be missed."""
-    windows = merge(calendar.working)
+    windows = merge(diary.working)
     found = []
     for window in windows:
         start = window.start
@@ -226,8 +236,8 @@ def brute_force(calendar, r):
             problem = check_slot(
                 start,
                 working=windows,
-                unavailable=calendar.unavailable,
-                bookings=calendar.bookings,
+                unavailable=diary.unavailable,
+                bookings=diary.bookings,
                 rules=r,
             )
             if problem is None:
@@ -239,14 +249,14 @@ def brute_force(calendar, r):
 @settings(max_examples=250, deadline=None)
 @given(scenario=scenarios())
 def test_sweep_finds_exactly_what_check_slot_allows(scenario):
-    (calendar,), r = scenario
-    expected = brute_force(calendar, r)
+    (diary,), r = scenario
+    expected = brute_force(diary, r)
 
-    found = free_slots(**calendar._asdict(), rules=r)
+    found = free_slots(**diary._asdict(), rules=r)
 
     assert found == expected
-    assert first_free(**calendar._asdict(), rules=r) == (expected[0] if expected else None)
-    assert list(iter_free_slots(**calendar._asdict(), rules=r)) == expected
+    assert first_free(**diary._asdict(), rules=r) == (expected[0] if expected else None)
+    assert list(iter_free_slots(**diary._asdict(), rules=r)) == expected
     assert all(s.tzinfo is UTC for s in found)
 
 
@@ -255,8 +265,8 @@ def test_sweep_finds_exactly_what_check_slot_allows(scenario):
 def test_any_practitioner_is_every_practitioner_brute_forced(scenario):
     cals, r = scenario
     expected: dict[datetime, list[str]] = {}
-    for key, calendar in zip("abc", cals, strict=True):
-        for start in brute_force(calendar, r):
+    for key, diary in zip("abc", cals, strict=True):
+        for start in brute_force(diary, r):
             expected.setdefault(start, []).append(key)
 
     offers = free_slots_for_any(dict(zip("abc", cals, strict=True)), rules=r)
