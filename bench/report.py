@@ -62,6 +62,7 @@ def in_process_rows(endpoints: list[Endpoint], small: dict, large: dict) -> list
             "small": small[key],
             "large": large[key],
             "growth": round(large[key]["median_ms"] / small[key]["median_ms"], 2),
+            "cpu_growth": round(large[key]["cpu_ms"] / max(small[key]["cpu_ms"], 0.001), 2),
         }
         for key, label in labels
     ]
@@ -85,14 +86,21 @@ def load_table(rows: list[dict], endpoints: list[Endpoint]) -> str:
 def in_process_table(rows: list[dict], bookings: dict) -> str:
     small, large = f"{bookings['small']:,}", f"{bookings['large']:,}"
     lines = [
-        f"| what | queries ({small} / {large}) | ms, {small} | ms, {large} | {large} / {small} |",
-        "| --- | ---: | ---: | ---: | ---: |",
+        f"| what | queries | ms, {small} | ms, {large} | {large} / {small} "
+        f"| CPU ms, {small} | CPU ms, {large} | CPU {large} / {small} |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for row in rows:
-        queries = f"{row['small']['queries']} / {row['large']['queries']}"
+        s, g = row["small"], row["large"]
+        queries = (
+            f"{s['queries']}"
+            if s["queries"] == g["queries"]
+            else f"{s['queries']} / {g['queries']}"
+        )
         lines.append(
-            f"| {row['label']} | {queries} | {row['small']['median_ms']:.2f} "
-            f"| {row['large']['median_ms']:.2f} | {row['growth']:.2f}x |"
+            f"| {row['label']} | {queries} | {s['median_ms']:.2f} | {g['median_ms']:.2f} "
+            f"| {row['growth']:.2f}x | {s['cpu_ms']:.2f} | {g['cpu_ms']:.2f} "
+            f"| {row['cpu_growth']:.2f}x |"
         )
     return "\n".join(lines)
 
