@@ -5,6 +5,7 @@ import os
 import random
 import secrets
 import shutil
+import signal
 import sys
 import tempfile
 import time
@@ -67,6 +68,8 @@ def say(message: str) -> None:
 
 def main(argv=None) -> None:
     args = parse(argv)
+    # Stopped from outside: still stop gunicorn and remove the temporary folder.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     workdir = Path(tempfile.mkdtemp(prefix="clinic-bench-"))
     try:
         os.environ.update(environment(workdir, fresh_database_url(workdir)))

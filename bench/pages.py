@@ -95,8 +95,24 @@ def any_practitioner_14_days(s: Subjects):
     return availability.free_slots_for_any(diaries, rules=slot_rules(s.treatment, now))
 
 
+def next_free_for_directory(s: Subjects):
+    """What the directory needs: each listed practitioner's next free time over 14 days,
+    for the treatment, from one load_diaries and the engine's first_free per diary."""
+    now = timezone.now()
+    today = local_date(now)
+    ids = list(s.treatment.practitioners.listed().values_list("pk", flat=True))
+    rules = slot_rules(s.treatment, now)
+    return {
+        pk: availability.first_free(
+            working=d.working, unavailable=d.unavailable, bookings=d.bookings, rules=rules
+        )
+        for pk, d in load_diaries(ids, today, today + timedelta(days=13)).items()
+    }
+
+
 # In-process only: (key, label, function of Subjects).
 ENGINE_TASKS = [
     ("first_free_60", "first free time in 60 days, one practitioner", first_free_in_60_days),
-    ("any_14", "free times in 14 days, any practitioner (engine)", any_practitioner_14_days),
+    ("next_free_50", "next free time of each practitioner, 14 days", next_free_for_directory),
+    ("any_14", "every free time in 14 days, any practitioner", any_practitioner_14_days),
 ]
