@@ -186,9 +186,9 @@ _AFTER_ALL = (datetime.max.replace(tzinfo=UTC),) * 2
 def _clashes(
     unavailable: Iterable[Interval], bookings: Iterable[Interval], rules: SlotRules
 ) -> Iterator[tuple[datetime, datetime]]:
-    """Starts that break the rule, as merged open ranges (lo, hi) in order: time off [a, b)
-    rules out (a - duration, b); a booking [a, b) our buffer before it too, (a - duration -
-    buffer, b), so our session and buffer end by a (only the session must fit in hours)."""
+    """Starts that break the rule, as merged open ranges (lo, hi), in order. Time off [a, b)
+    rules out (a - duration, b); a booking [a, b), widened on the left by our buffer, rules
+    out (a - duration - buffer, b): our session and buffer must end by a, not by closing."""
     by_start = attrgetter("start")
     ranges = heapq.merge(
         ((u.start - rules.duration, u.end) for u in sorted(unavailable, key=by_start)),
