@@ -4,7 +4,7 @@ from django.db import models
 from practitioners.models import Language, Practitioner, Registration, TimeOff, WorkingHours
 
 
-class RegistrationInline(admin.TabularInline):
+class RegistrationInline(admin.StackedInline):
     model = Registration
     extra = 0
     fields = ["body", "kind", "number", "check_url"]

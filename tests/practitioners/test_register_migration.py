@@ -84,3 +84,40 @@ def test_migrating_back_restores_the_single_register():
 
     restored = old_apps.get_model("practitioners", "Practitioner").objects.get(slug="eve")
     assert (restored.register, restored.registration_number) == ("HCPC", "PH9")
+
+
+def test_staff_rights_on_new_models_follow_the_rights_they_hold():
+    apps = migrate([("practitioners", "0004_remove_single_register_fields")])
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    desk = Group.objects.create(name="Front desk")
+    desk.permissions.add(Permission.objects.get(codename="view_practitioner"))
+    boss = Group.objects.create(name="Boss")
+    boss.permissions.add(
+        Permission.objects.get(codename="change_practitioner"),
+        Permission.objects.get(codename="change_infopage"),
+    )
+    Group.objects.create(name="Nobody")
+
+    apps = migrate([("practitioners", "0005_staff_rights_on_registrations_and_sources")])
+
+    def rights(name):
+        group = apps.get_model("auth", "Group").objects.get(name=name)
+        return sorted(
+            group.permissions.filter(codename__regex="registration|source").values_list(
+                "codename", flat=True
+            )
+        )
+
+    assert rights("Front desk") == ["view_registration"]
+    assert rights("Boss") == [
+        "add_registration",
+        "add_source",
+        "change_registration",
+        "change_source",
+        "delete_registration",
+        "delete_source",
+        "view_registration",
+        "view_source",
+    ]
+    assert rights("Nobody") == []
