@@ -204,7 +204,7 @@ INFO_PAGES = [
             "If acupuncture eases your pain for a while, use that window to keep moving. "
             "Tell us about other treatment you are having so we can fit around it.\n\n"
             "## When to see a GP instead of us\n\n"
-            "See your GP, or call NHS 111, if your back pain has not started to improve "
+            "See your GP if your back pain has not started to improve "
             "after a few weeks, stops you doing everyday things, is very bad or getting "
             "worse, or you are worried about it. Some symptoms with back pain need urgent "
             "help: the warning signs at the foot of every page say which and where to go."
