@@ -1,4 +1,4 @@
-from datetime import time
+from datetime import date, time
 from decimal import Decimal
 
 import factory
@@ -6,8 +6,8 @@ from django.contrib.auth import get_user_model
 
 from bookings import screening
 from bookings.models import Booking, ClinicClosure, Patient, Treatment
-from clinic.models import Condition, FAQEntry, InfoPage
-from practitioners.models import Language, Practitioner, TimeOff, WorkingHours
+from clinic.models import Condition, FAQEntry, InfoPage, Source
+from practitioners.models import Language, Practitioner, Registration, TimeOff, WorkingHours
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -29,6 +29,9 @@ class ConditionFactory(factory.django.DjangoModelFactory):
     summary = "A short summary."
     body = "What the condition is."
     how_acupuncture_may_help = "What acupuncture may do."
+    reviewed_on = date(2026, 11, 1)
+    reviewed_by = "A. Reviewer, clinical lead"
+    next_review_due = date(2027, 11, 1)
 
 
 class InfoPageFactory(factory.django.DjangoModelFactory):
@@ -39,6 +42,9 @@ class InfoPageFactory(factory.django.DjangoModelFactory):
     slug = factory.Sequence(lambda n: f"page-{n}")
     summary = "A page summary."
     body = "Page body."
+    reviewed_on = date(2026, 11, 1)
+    reviewed_by = "A. Reviewer, clinical lead"
+    next_review_due = date(2027, 11, 1)
 
 
 class FAQEntryFactory(factory.django.DjangoModelFactory):
@@ -67,10 +73,27 @@ class PractitionerFactory(factory.django.DjangoModelFactory):
     title = "Acupuncturist, MBAcC"
     biography = "Biography."
     qualifications = "BSc Acupuncture\nMSc Pain"
-    register = "British Acupuncture Council"
-    register_url = "https://acupuncture.org.uk/"
-    registration_number = factory.Sequence(lambda n: f"BAC-{n:05d}")
     practising_since = 2010
+
+
+class RegistrationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Registration
+
+    practitioner = factory.SubFactory(PractitionerFactory)
+    body = "British Acupuncture Council (BAcC)"
+    kind = Registration.Kind.ACCREDITED
+    number = factory.Sequence(lambda n: f"BAC-{n:05d}")
+    check_url = "https://acupuncture.org.uk/find-an-acupuncturist/"
+
+
+class SourceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Source
+
+    title = factory.Sequence(lambda n: f"Source {n}")
+    publisher = "NICE"
+    year = 2016
 
 
 class WorkingHoursFactory(factory.django.DjangoModelFactory):

@@ -3,7 +3,7 @@
 Apps: clinic <- practitioners <- bookings. Inside bookings, the core at the root serves
 four rooms (patient, schedule, backoffice, directory); a room imports the core, never
 another room, and the core imports no room. Inside any app, layers point down:
-pure rules <- models <- selectors, services and other logic <- forms <- views and admin.
+pure rules and foundation helpers (the wall clock) <- models <- selectors, services and other logic <- forms <- views and admin.
 """
 
 import ast
@@ -18,6 +18,8 @@ ROOMS = ("patient", "schedule", "backoffice", "directory")
 
 # Modules that hold pure rules: no Django, no database, tested without either.
 PURE = {"bookings.availability", "bookings.screening"}
+# Helpers below the models: they use Django's settings or exceptions, never a model.
+FOUNDATION = {"clinic.clock", "clinic.validation"}
 VIEW_NAMES = {
     "views",
     "admin",
@@ -30,7 +32,7 @@ VIEW_NAMES = {
     "manage",
     "my_bookings",
 }
-LAYER = {"pure": 0, "models": 1, "logic": 2, "forms": 3, "views": 4}
+LAYER = {"pure": 0, "foundation": 0, "models": 1, "logic": 2, "forms": 3, "views": 4}
 # The one file Django's admin autodiscovery needs at the app root: it only imports the room.
 SHIMS = {"bookings.admin"}
 
@@ -38,6 +40,8 @@ SHIMS = {"bookings.admin"}
 def layer_of(module: str) -> str:
     if module in PURE:
         return "pure"
+    if module in FOUNDATION:
+        return "foundation"
     parts = module.split(".")
     if "models" in parts:
         return "models"

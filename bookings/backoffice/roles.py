@@ -22,6 +22,7 @@ RECEPTION_PERMISSIONS = {
     "practitioners.workinghours": ("view",),
     "practitioners.timeoff": ("add", "change", "delete", "view"),
     "practitioners.language": ("view",),
+    "practitioners.registration": ("view",),
 }
 
 

@@ -11,10 +11,10 @@ from django.utils import timezone
 from bookings import demo_data, services
 from bookings.models import Booking, Patient, Treatment
 from bookings.selectors import free_starts_by_practitioner
-from clinic import demo_content
+from clinic import demo_seed
 from clinic.clock import local_today
-from clinic.models import Condition, FAQEntry, InfoPage
-from practitioners.models import Language, Practitioner, WorkingHours
+from clinic.models import Condition
+from practitioners.models import Language, Practitioner, Registration, WorkingHours
 
 # Demo-only credentials, printed for whoever is trying the project.
 DEMO_USERS = {
@@ -39,18 +39,7 @@ class Command(BaseCommand):
             self.stdout.write(f"  {role:<13} username: {username:<10} password: {password}")
 
     def seed_content(self):
-        for order, item in enumerate(demo_content.CONDITIONS):
-            Condition.objects.update_or_create(
-                slug=item["slug"], defaults={**item, "order": order, "is_published": True}
-            )
-        for order, item in enumerate(demo_content.INFO_PAGES):
-            InfoPage.objects.update_or_create(
-                slug=item["slug"], defaults={**item, "order": order, "is_published": True}
-            )
-        for order, (question, answer) in enumerate(demo_content.FAQ):
-            FAQEntry.objects.update_or_create(
-                question=question, defaults={"answer": answer, "order": order, "is_published": True}
-            )
+        demo_seed.seed_content()
 
     def seed_practitioners(self):
         languages = {}
@@ -60,21 +49,24 @@ class Command(BaseCommand):
             )
         conditions = {c.slug: c for c in Condition.objects.all()}
         for order, item in enumerate(demo_data.PRACTITIONERS):
-            register, register_url = item["register"]
             practitioner, _ = Practitioner.objects.update_or_create(
                 slug=item["slug"],
                 defaults={
                     "name": item["name"],
                     "title": item["title"],
+                    "title_note": item.get("title_note", ""),
                     "biography": item["biography"],
                     "qualifications": item["qualifications"],
-                    "register": register,
-                    "register_url": register_url,
-                    "registration_number": item["registration_number"],
                     "practising_since": item["practising_since"],
                     "order": order,
                     "is_listed": True,
+                    "is_fictional": True,
                 },
+            )
+            practitioner.registrations.all().delete()
+            Registration.objects.bulk_create(
+                Registration(practitioner=practitioner, **registration)
+                for registration in item["registrations"]
             )
             practitioner.specialties.set([conditions[s] for s in item["specialties"]])
             practitioner.languages.set([languages[s] for s in item["languages"]])
