@@ -50,6 +50,29 @@ def queue(
     with timezone.override(clinic_tz()):  # times in the clinic's wall clock, even from cron
         body_text = render_to_string(f"bookings/emails/{kind}.txt", context)
         body_html = render_to_string(f"bookings/emails/{kind}.html", context)
+    return store(
+        kind=kind,
+        to=to,
+        subject=subject,
+        body_text=body_text,
+        body_html=body_html,
+        booking=booking,
+        attachments=attachments,
+    )
+
+
+def store(
+    *,
+    kind: str,
+    to: str,
+    subject: str,
+    body_text: str,
+    body_html: str = "",
+    booking=None,
+    attachments=(),
+) -> OutgoingEmail:
+    """Store an already-rendered message for the worker (for forms that render their own,
+    such as Django's password reset: call this from their `send_mail`)."""
     return OutgoingEmail.objects.create(
         kind=kind,
         booking=booking,
