@@ -8,9 +8,9 @@ pending and is tried again later. Nothing here logs an address, a name or a link
 
 Guarantee when a worker dies after the server took a message but before it was marked
 sent: at least once. The claim lapses after SEND_LOCK and another worker sends it again
-with the same Message-ID (and the same calendar UID and SEQUENCE), so mail clients and
-calendars that de-duplicate show it once. A lost confirmation would be worse for a
-patient than a repeated one.
+with the same Message-ID (and the same calendar UID and SEQUENCE), so mail programs that
+de-duplicate show it once and calendars update the one event. A lost confirmation would
+be worse for a patient than a repeated one.
 """
 
 import logging
