@@ -129,7 +129,11 @@ STORAGES = {
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
-EMAIL_BACKEND = env.text("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# Only the mail worker (`manage.py deliver_mail`) uses the backend; requests queue mail.
+# The default prints to the terminal and sends nothing: production refuses it.
+EMAIL_BACKEND = env.text("EMAIL_BACKEND", "clinic.mail.DevelopmentConsoleBackend")
+# Production runs with a backend that sends nothing only when this says so on purpose.
+EMAIL_NOT_SENT_OK = env.flag("EMAIL_NOT_SENT_OK", default=False)
 EMAIL_HOST = env.text("EMAIL_HOST", "localhost")
 EMAIL_PORT = env.integer("EMAIL_PORT", 25)
 EMAIL_HOST_USER = env.text("EMAIL_HOST_USER")
@@ -139,6 +143,8 @@ EMAIL_USE_SSL = env.flag("EMAIL_USE_SSL", default=False)
 EMAIL_TIMEOUT = env.integer("EMAIL_TIMEOUT", 10)
 DEFAULT_FROM_EMAIL = env.text("DEFAULT_FROM_EMAIL", "Northfield Back Clinic <bookings@example.org>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# How often the mail worker looks for queued mail.
+EMAIL_WORKER_INTERVAL_SECONDS = env.integer("EMAIL_WORKER_INTERVAL_SECONDS", 2)
 
 # What the site says about the clinic itself.
 CLINIC_NAME = env.text("CLINIC_NAME", "Northfield Back Clinic")

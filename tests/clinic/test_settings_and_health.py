@@ -10,11 +10,18 @@ PRODUCTION = {
     "DJANGO_SETTINGS_MODULE": "clinic.settings.prod",
     "DJANGO_SECRET_KEY": "k3y-for-tests-only-6b1f0d9c2a4e8f7b5d3c1a9e8f7b6d5c4a3b2c1d0e9f8a7b",
     "DJANGO_ALLOWED_HOSTS": "clinic.example.org",
+    "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+    "EMAIL_HOST": "smtp.example.org",
+    "SITE_URL": "https://clinic.example.org",
 }
 
 
 def run(args, env_changes, drop=()):
-    env = {k: v for k, v in os.environ.items() if k not in drop and not k.startswith("DJANGO_")}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in drop and not k.startswith(("DJANGO_", "EMAIL_", "SITE_URL"))
+    }
     env.update(env_changes)
     return subprocess.run(
         [sys.executable, *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120

@@ -8,6 +8,7 @@ from django.core import mail
 from django.test import override_settings
 from django.urls import reverse
 
+from bookings import emails
 from bookings.models import Booking, Patient, ScreeningStop
 from tests.bookings.conftest import MONDAY_9, NOW, details_post
 from tests.factories import BookingFactory, ConditionFactory, PractitionerFactory, TreatmentFactory
@@ -128,14 +129,12 @@ def test_details_form_shows_the_chosen_time_and_a_fresh_key(client, clock, pract
     assert "Monday 23 November 2026, 09:00" in response.content.decode()
 
 
-def test_whole_flow_books_and_confirms(
-    client, clock, practitioner, treatment, django_capture_on_commit_callbacks
-):
-    with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(
-            DETAILS_URL,
-            details_post(treatment, practitioner, MONDAY_9, patient_note="Left side worse"),
-        )
+def test_whole_flow_books_and_confirms(client, clock, practitioner, treatment):
+    response = client.post(
+        DETAILS_URL,
+        details_post(treatment, practitioner, MONDAY_9, patient_note="Left side worse"),
+    )
+    emails.send_pending()  # what the mail worker does
 
     booking = Booking.objects.get()
     assert response.status_code == 302
