@@ -200,7 +200,6 @@ PERMISSIONS_POLICY = {
     for feature in (
         "accelerometer",
         "autoplay",
-        "bluetooth",
         "camera",
         "display-capture",
         "encrypted-media",
