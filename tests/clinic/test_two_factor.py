@@ -146,6 +146,15 @@ def test_next_cannot_lead_off_the_site(client):
     assert response["Location"] == "/admin/"
 
 
+def test_signing_in_as_a_manager_over_a_reception_sign_in_still_asks_for_the_code(client):
+    staff("manager", CLINIC_MANAGER, device=True)
+    client.force_login(staff("reception", RECEPTION))
+
+    response = password_sign_in(client, "manager")
+
+    assert response["Location"] == VERIFY
+
+
 def test_superusers_need_the_second_factor_too(client):
     UserFactory(username="root", is_staff=True, is_superuser=True)
 
