@@ -43,6 +43,20 @@ def test_production_check_deploy_is_clean_with_secret_key_and_hosts():
     assert "no issues" in result.stdout
 
 
+def test_check_deploy_warns_behind_a_proxy_with_no_proxy_counted():
+    behind = {**PRODUCTION, "DJANGO_BEHIND_PROXY": "1"}
+
+    uncounted = run(["manage.py", "check", "--deploy", "--fail-level", "WARNING"], behind)
+    counted = run(
+        ["manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        {**behind, "TRUSTED_PROXY_COUNT": "1"},
+    )
+
+    assert uncounted.returncode != 0
+    assert "clinic.W001" in uncounted.stderr + uncounted.stdout
+    assert counted.returncode == 0, counted.stdout + counted.stderr
+
+
 def test_debug_is_off_unless_set_to_1():
     script = "import django; django.setup(); from django.conf import settings; print(settings.DEBUG, settings.SECURE_SSL_REDIRECT, settings.SESSION_COOKIE_SECURE, settings.SECURE_HSTS_SECONDS)"
 
