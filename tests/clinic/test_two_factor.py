@@ -290,3 +290,10 @@ def test_staff_powers_outside_the_admin_wait_for_the_code(client):
     other = Client()
     other.force_login(reception)
     assert acts_as_staff(other.get("/").wsgi_request) is True
+
+
+def test_reset_second_factor_for_an_unknown_user_says_so():
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError, match="No user named 'nobody'."):
+        call_command("reset_second_factor", "nobody")
