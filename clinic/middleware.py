@@ -5,8 +5,8 @@ from clinic.clock import clinic_tz
 from clinic.views import refused_request
 
 NUL = "\x00"
-# How often an active session's expiry is pushed on: often enough that the idle limit is
-# kept to the minute it matters, rare enough that browsing is not a database write a page.
+# An active session's expiry is pushed on at most this often: the idle limit holds to
+# within five minutes, and opening a page is not a database write every time.
 SESSION_REFRESH_SECONDS = 5 * 60
 SESSION_REFRESHED_KEY = "_refreshed_at"
 
