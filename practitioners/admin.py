@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.db import models
 
+from clinic.admin_site import BoundedDatesMixin
 from practitioners.models import Language, Practitioner, Registration, TimeOff, WorkingHours
 
 
@@ -11,12 +12,12 @@ class RegistrationInline(admin.StackedInline):
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
 
-class WorkingHoursInline(admin.TabularInline):
+class WorkingHoursInline(BoundedDatesMixin, admin.TabularInline):
     model = WorkingHours
     extra = 0
 
 
-class TimeOffInline(admin.TabularInline):
+class TimeOffInline(BoundedDatesMixin, admin.TabularInline):
     model = TimeOff
     extra = 0
     ordering = ["-start"]
@@ -56,7 +57,7 @@ class LanguageAdmin(admin.ModelAdmin):
 
 
 @admin.register(TimeOff)
-class TimeOffAdmin(admin.ModelAdmin):
+class TimeOffAdmin(BoundedDatesMixin, admin.ModelAdmin):
     list_display = ["practitioner", "start", "end", "reason", "note"]
     list_filter = ["reason", "practitioner"]
     date_hierarchy = "start"
@@ -65,7 +66,7 @@ class TimeOffAdmin(admin.ModelAdmin):
 
 
 @admin.register(WorkingHours)
-class WorkingHoursAdmin(admin.ModelAdmin):
+class WorkingHoursAdmin(BoundedDatesMixin, admin.ModelAdmin):
     list_display = ["practitioner", "weekday", "start", "end", "valid_from", "valid_until"]
     list_filter = ["weekday", "practitioner"]
     autocomplete_fields = ["practitioner"]

@@ -31,6 +31,9 @@ VIEW_NAMES = {
     "flow",
     "manage",
     "my_bookings",
+    "admin_site",
+    "two_factor",
+    "middleware",
 }
 LAYER = {"pure": 0, "foundation": 0, "models": 1, "logic": 2, "forms": 3, "views": 4}
 # The one file Django's admin autodiscovery needs at the app root: it only imports the room.

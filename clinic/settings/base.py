@@ -27,6 +27,8 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "clinic",
     "practitioners",
     "bookings",
@@ -34,15 +36,20 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "clinic.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Before anything that looks a value up in the database (the session included).
+    "clinic.middleware.RejectNulBytesMiddleware",
+    "clinic.middleware.SessionIdleTimeoutMiddleware",
     "clinic.middleware.AdminInlineStylesMiddleware",
     "clinic.middleware.ClinicTimeZoneMiddleware",
     "django_ratelimit.middleware.RatelimitMiddleware",
@@ -169,8 +176,13 @@ REMINDER_HOURS_BEFORE = env.integer("REMINDER_HOURS_BEFORE", 24)
 BOOKING_RATE_LIMIT = env.text("BOOKING_RATE_LIMIT", "20/h")
 SIGNIN_LINK_RATE_LIMIT = env.text("SIGNIN_LINK_RATE_LIMIT", "5/h")
 RATELIMIT_VIEW = "clinic.views.rate_limited"
-# Behind a proxy, set RATELIMIT_IP_META_KEY (for example HTTP_X_FORWARDED_FOR).
-RATELIMIT_IP_META_KEY = env.text("RATELIMIT_IP_META_KEY") or None
+
+# How many reverse proxies stand between the internet and the app (nginx, a load
+# balancer...). 0: the client is REMOTE_ADDR. N: the client is the N-th address from the
+# right of X-Forwarded-For, which only those proxies wrote (clinic.client_ip).
+TRUSTED_PROXY_COUNT = env.integer("TRUSTED_PROXY_COUNT", 0)
+RATELIMIT_IP_META_KEY = "clinic.client_ip.client_ip"
+AXES_CLIENT_IP_CALLABLE = "clinic.client_ip.client_ip"
 
 # Calendar feed privacy: "first_name" (default) or "full_name" in event titles.
 SCHEDULE_FEED_PATIENT_DETAIL = env.text("SCHEDULE_FEED_PATIENT_DETAIL", "first_name")
@@ -183,11 +195,46 @@ AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 
+# A sign-in lasts a working day of inactivity, not Django's two weeks: each request pushes
+# the expiry on (clinic.middleware.SessionIdleTimeoutMiddleware).
+SESSION_COOKIE_AGE = env.integer("SESSION_IDLE_HOURS", 10) * 60 * 60
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
+# Browser features no page of ours uses, switched off for every page and anything framed in
+# one (clinic.middleware.PermissionsPolicyMiddleware).
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "encrypted-media",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "idle-detection",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "publickey-credentials-get",
+        "screen-wake-lock",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    )
+}
+
+# Second factor (django-otp, TOTP): required in the admin for these groups, for superusers
+# and for anyone who has set up an authenticator app (reception may opt in).
+# The group names of bookings/backoffice/roles.py (settings import no app code; a test
+# checks they agree).
+TWO_FACTOR_REQUIRED_GROUPS = ["Clinic manager"]
+OTP_TOTP_ISSUER = CLINIC_NAME
 
 LOGGING = {
     "version": 1,
