@@ -1,6 +1,6 @@
 """The booking operations, called as the views and the admin call them."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from django.core import mail
@@ -20,7 +20,7 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db(transaction=False)
 
 DETAILS = services.PatientDetails(
-    "Alex", "Patient", "Alex@Example.org", "07700 900123", "1980-05-17"
+    "Alex", "Patient", "Alex@Example.org", "07700 900123", date(1980, 5, 17)
 )
 
 
@@ -35,14 +35,15 @@ def test_booking_saves_times_patient_and_screening(
     clock, practitioner, treatment, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        booking = book(practitioner, treatment, screening_answers=screening_answers(pregnant=True))
+        booking = book(practitioner, treatment, screening_answers=screening_answers(pregnant="yes"))
 
     booking.refresh_from_db()
     assert booking.end == MONDAY_9 + timedelta(minutes=45)
     assert booking.blocked_until == MONDAY_9 + timedelta(minutes=60)
     assert booking.patient.email == "alex@example.org"
     assert booking.needs_attention is True
-    assert booking.caution_keys == ["pregnant"]
+    assert booking.screening_answers["pregnant"] == "yes"
+    assert booking.screening_flags == ["Pregnant or may be pregnant"]
     assert booking.source == Booking.Source.ONLINE
     assert len(booking.manage_token) >= 43  # 256 bits, url-safe
     assert [m.to for m in mail.outbox] == [["alex@example.org"], ["hannah@example.org"]]
@@ -55,7 +56,9 @@ def test_booking_same_slot_twice_is_refused(clock, practitioner, treatment):
         book(
             practitioner,
             treatment,
-            patient=services.PatientDetails("B", "C", "b@example.org", "0770090012", "1990-01-01"),
+            patient=services.PatientDetails(
+                "B", "C", "b@example.org", "0770090012", date(1990, 1, 1)
+            ),
         )
 
     assert error.value.problem is Problem.TAKEN
@@ -142,7 +145,7 @@ def test_override_without_reason_is_refused(clock, practitioner, treatment):
 
 def test_warning_sign_refuses_and_saves_nothing(clock, practitioner, treatment):
     with pytest.raises(services.NotBookable):
-        book(practitioner, treatment, screening_answers=screening_answers(saddle_numbness=True))
+        book(practitioner, treatment, screening_answers=screening_answers(saddle_numbness="yes"))
     assert not Booking.objects.exists()
     assert not Patient.objects.exists()
 
