@@ -3,6 +3,7 @@
 from datetime import date, timedelta
 
 import pytest
+from django.conf import settings
 from django.core import mail
 
 from bookings import services
@@ -228,3 +229,61 @@ def test_attendance_only_for_started_sessions(clock, practitioner, treatment):
         services.mark_attendance(booking=booking, status=Booking.Status.ATTENDED).status
         == "attended"
     )
+
+
+def test_online_booking_needs_every_question_answered(clock, practitioner, treatment):
+    answers = screening_answers()
+    del answers["epilepsy"]
+
+    with pytest.raises(services.NotBookable, match="Please answer every health question."):
+        book(practitioner, treatment, screening_answers=answers)
+    assert not Booking.objects.exists()
+
+
+def test_online_booking_for_under_18_is_refused_with_the_phone_number(
+    clock, practitioner, treatment
+):
+    child = services.PatientDetails(
+        "Kit", "Young", "kit@example.org", "0770090012", date(2010, 1, 1)
+    )
+
+    with pytest.raises(services.NotBookable, match="We can only book adults") as error:
+        book(practitioner, treatment, patient=child)
+    assert settings.CLINIC_PHONE in str(error.value)
+    assert not Patient.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("answer", "by_staff", "refused"),
+    [
+        ({"chest_pain": "yes"}, True, "Not booked: Call 999 or go to A&E now."),
+        ({"injects_drugs": "yes"}, True, "Not booked: Call NHS 111 or your GP today."),
+        ({"injects_drugs": "not_sure"}, False, "Not booked: Call us before you book."),
+        ({"injects_drugs": "not_sure"}, True, None),
+    ],
+)
+def test_service_refuses_what_the_screening_stops(
+    clock, practitioner, treatment, answer, by_staff, refused
+):
+    staff = {"created_by": UserFactory(is_staff=True)} if by_staff else {}
+    answers = screening_answers(**answer)
+
+    if refused:
+        with pytest.raises(services.NotBookable) as error:
+            book(practitioner, treatment, screening_answers=answers, **staff)
+        assert str(error.value).startswith(refused)
+        assert not Booking.objects.exists()
+    else:
+        assert book(practitioner, treatment, screening_answers=answers, **staff).needs_attention
+
+
+def test_only_known_questions_and_answers_are_kept(clock, practitioner, treatment):
+    answers = {**screening_answers(), "name": "Alex", "pregnant": "perhaps", "new_episode": "no"}
+
+    with pytest.raises(services.NotBookable, match="Please answer every health question."):
+        book(practitioner, treatment, screening_answers=answers)
+    booking = book(practitioner, treatment, screening_answers={**answers, "pregnant": "no"})
+
+    assert "name" not in booking.screening_answers
+    assert "new_episode" not in booking.screening_answers  # asked of under-20s and over-50s
+    assert set(booking.screening_answers.values()) == {"no"}
