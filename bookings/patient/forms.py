@@ -161,7 +161,7 @@ class DetailsForm(forms.Form):
             Fieldset(
                 "Before needling",
                 HTML(
-                    '<p class="form-text mb-3">A yes here does not stop you booking; it helps your practitioner plan a safe treatment.</p>'
+                    '<p class="form-text mb-3">A yes or not sure here does not stop you booking; it helps your practitioner plan a safe treatment.</p>'
                 ),
                 *[InlineRadios(f"q_{q.key}") for q in screening.CAUTIONS],
                 "patient_note",

@@ -1,6 +1,6 @@
 """Load the demo clinic. Safe to run again: it updates what it made, duplicates nothing."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -131,7 +131,7 @@ class Command(BaseCommand):
                     "first_name": first,
                     "last_name": last,
                     "phone": phone,
-                    "date_of_birth": born,
+                    "date_of_birth": date.fromisoformat(born),
                 },
             )[0]
             for first, last, phone, born in demo_data.PATIENTS
