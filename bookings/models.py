@@ -143,8 +143,7 @@ class Booking(models.Model):
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.CONFIRMED)
 
     screening_version = models.CharField(max_length=20)
-    # Question key -> "yes", "no" or "not_sure" (bookings.screening); a key that is missing
-    # was not asked. Bookings of the first version hold True/False for the cautions only.
+    # Question key -> "yes", "no" or "not_sure"; missing: not asked (bookings.screening).
     screening_answers = models.JSONField(default=dict)
     needs_attention = models.BooleanField(
         default=False,
