@@ -197,18 +197,19 @@ PATIENTS = [
     ("Isla", "Murray", "07700 900109", "1996-02-27"),
     ("Jonah", "Reid", "07700 900110", "1981-08-08"),
 ]
-# Screening answers to vary the diary: most say no to everything.
+# Screening answers to vary the diary, as reception took them on the phone: the answers
+# that differ from "no"; None is a booking whose screening nobody has done yet.
 SCREENING_EXAMPLES = [
     {},
     {},
-    {"pregnant": True},
+    {"pregnant": "yes"},
+    {},
+    None,
+    {},
+    {"bleeding": "yes"},
     {},
     {},
     {},
-    {"bleeding": True},
-    {},
-    {},
-    {},
-    {"fainting": True},
+    {"fainting": "not_sure"},
     {},
 ]

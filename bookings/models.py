@@ -12,6 +12,8 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from bookings.triage import Assessment, Row, age_on, assess, rows
+from clinic.clock import local_date
 from practitioners.models import Practitioner
 
 REFERENCE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/L to misread on the phone
@@ -159,10 +161,12 @@ class Booking(models.Model):
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.CONFIRMED)
 
     screening_version = models.CharField(max_length=20)
-    # Caution question key -> the patient's yes/no answer (bookings.screening).
+    # Question key -> "yes", "no" or "not_sure"; missing: not asked (bookings.screening).
     screening_answers = models.JSONField(default=dict)
     needs_attention = models.BooleanField(
-        default=False, help_text="A screening answer the practitioner must see before needling."
+        default=False,
+        help_text="Something the practitioner must see before needling: a screening answer, "
+        "or questions not asked.",
     )
     consented_at = models.DateTimeField(null=True, blank=True)
     patient_note = models.TextField(blank=True, max_length=1000)
@@ -216,8 +220,21 @@ class Booking(models.Model):
         return self.status != self.Status.CANCELLED
 
     @property
-    def caution_keys(self) -> list[str]:
-        return [key for key, answer in self.screening_answers.items() if answer]
+    def age_at_visit(self) -> int:
+        return age_on(self.patient.date_of_birth, local_date(self.start))
+
+    @property
+    def screening_result(self) -> Assessment:
+        return assess(self.screening_answers, age=self.age_at_visit)
+
+    @property
+    def screening_flags(self) -> list[str]:
+        """What the practitioner must see before needling, the most serious first."""
+        return self.screening_result.flags
+
+    @property
+    def screening_rows(self) -> list[Row]:
+        return rows(self.screening_answers, age=self.age_at_visit)
 
     def can_change_online(self, now=None) -> bool:
         """Patients may cancel or move up to CANCELLATION_NOTICE_HOURS before the start."""
@@ -246,16 +263,24 @@ class ClinicClosure(models.Model):
 
 
 class ScreeningStop(models.Model):
-    """That a warning-sign answer stopped a booking; deliberately nothing about who."""
+    """That screening answers stopped a booking, and how urgent the advice shown was;
+    deliberately nothing about who, or what they answered."""
+
+    class Outcome(models.TextChoices):
+        EMERGENCY = "emergency", "999 or A&E now"
+        URGENT = "urgent", "NHS 111 or GP today"
+        CALL_CLINIC = "call_clinic", "Call the clinic before booking"
 
     shown_at = models.DateTimeField(auto_now_add=True)
     screening_version = models.CharField(max_length=20)
+    # Blank for stops recorded before outcomes were (one advice for every warning sign).
+    outcome = models.CharField(max_length=20, choices=Outcome.choices, blank=True)
 
     class Meta:
         ordering = ["-shown_at"]
 
     def __str__(self):
-        return f"Warning shown {self.shown_at:%Y-%m-%d %H:%M}"
+        return f"Advice shown {self.shown_at:%Y-%m-%d %H:%M}"
 
 
 def new_message_id() -> str:

@@ -149,6 +149,13 @@ class BookingFactory(factory.django.DjangoModelFactory):
     end = factory.LazyAttribute(lambda b: b.start + b.treatment.duration)
     blocked_until = factory.LazyAttribute(lambda b: b.end + b.treatment.buffer)
     screening_version = screening.VERSION
+    # A patient who answered "no" to every question (new bookings store strings).
+    screening_answers = factory.LazyFunction(
+        lambda: {
+            q.key: "no"
+            for q in [*screening.WARNING_SIGNS, screening.NEW_EPISODE, *screening.CAUTIONS]
+        }
+    )
 
 
 class ClinicClosureFactory(factory.django.DjangoModelFactory):

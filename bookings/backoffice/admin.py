@@ -80,8 +80,9 @@ class OutgoingEmailAdmin(admin.ModelAdmin):
 
 @admin.register(ScreeningStop)
 class ScreeningStopAdmin(admin.ModelAdmin):
-    list_display = ["shown_at", "screening_version"]
-    readonly_fields = ["shown_at", "screening_version"]
+    list_display = ["shown_at", "outcome", "screening_version"]
+    list_filter = ["outcome", "screening_version"]
+    readonly_fields = ["shown_at", "outcome", "screening_version"]
 
     def has_add_permission(self, request):
         return False

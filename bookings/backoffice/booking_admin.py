@@ -9,9 +9,9 @@ from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
 
-from bookings import screening, services
+from bookings import services
 from bookings.backoffice import actions, views
-from bookings.backoffice.forms import BookingAddForm, BookingChangeForm, screening_summary
+from bookings.backoffice.forms import BookingAddForm, BookingChangeForm
 from bookings.models import Booking
 from clinic.clock import day_range, local_today
 
@@ -40,6 +40,9 @@ class UpcomingFilter(admin.SimpleListFilter):
             "past": lambda: queryset.filter(start__lt=now),
         }.get(self.value(), lambda: queryset)()
 
+
+ROW = "<li>{}: <strong>{}</strong></li>"
+ROW_LOOK = '<li class="screening-flag">{}: <strong>{}</strong></li>'  # not "no", or not asked
 
 # Who made a booking, how, and what happened to it: shown, never edited.
 AUDIT_FIELDS = [
@@ -117,10 +120,17 @@ class BookingAdmin(SimpleHistoryAdmin):
     def get_fieldsets(self, request, obj=None):
         if obj is None:
             return [
+                (None, {"fields": BookingAddForm.Meta.fields}),
                 (
-                    None,
-                    {"fields": BookingAddForm.Meta.fields},
-                )
+                    "Health screening: warning signs",
+                    {
+                        "description": "Read each question to the patient. Anything you "
+                        'did not ask stays "not asked": the practitioner asks it before '
+                        "needling.",
+                        "fields": BookingAddForm.warning_fields,
+                    },
+                ),
+                ("Health screening: before needling", {"fields": BookingAddForm.caution_fields}),
             ]
         return [
             ("Before treatment", {"fields": ["screening", "patient_note"]}),
@@ -171,7 +181,7 @@ class BookingAdmin(SimpleHistoryAdmin):
             treatment=data["treatment"],
             start=data["start"],
             patient=data["patient"],
-            screening_answers={},
+            screening_answers=form.screening_answers,
             consented=False,
             patient_note=data.get("patient_note", ""),
             created_by=request.user,
@@ -216,26 +226,33 @@ class BookingAdmin(SimpleHistoryAdmin):
 
     @admin.display(description="Screening", boolean=False, ordering="needs_attention")
     def attention(self, obj):
-        if not obj.needs_attention:
+        flags = obj.screening_flags
+        if not flags:
             return ""
-        return format_html(
-            '<strong class="screening-flag">⚠ {}</strong>',
-            "; ".join(screening.flags_for_keys(obj.caution_keys)),
-        )
+        return format_html('<strong class="screening-flag">⚠ {}</strong>', "; ".join(flags))
 
     @admin.display(description="Health screening")
     def screening(self, obj):
-        if not obj.screening_answers:
-            return "Not asked (booked by staff): ask before needling."
+        flags = format_html_join(
+            "",
+            '<li class="screening-flag"><strong>{}</strong></li>',
+            ((f,) for f in obj.screening_flags),
+        )
         rows = format_html_join(
             "",
-            '<li class="{}">{}: <strong>{}</strong></li>',
+            "{}",
             (
-                ("screening-flag" if yes else "", text, "Yes" if yes else "No")
-                for text, yes in screening_summary(obj)
+                (format_html(ROW_LOOK if row.needs_a_look else ROW, row.question.text, row.label),)
+                for row in obj.screening_rows
             ),
         )
-        return format_html('<ul class="screening-answers">{}</ul>', rows)
+        return format_html(
+            '<ul class="screening-flags">{}</ul><ul class="screening-answers">{}</ul>'
+            "<p>Screening version {}.</p>",
+            flags,
+            rows,
+            obj.screening_version,
+        )
 
     @admin.display(description="Recent changes")
     def recent_changes(self, obj):

@@ -14,7 +14,7 @@ from django.views import View
 from django.views.decorators.cache import never_cache
 from django_ratelimit.decorators import ratelimit
 
-from bookings import screening, services
+from bookings import services
 from bookings.forms import parse_start
 from bookings.models import Booking, Treatment
 from bookings.patient.common import DAYS_SHOWN, ics_download, query, time_page_context
@@ -180,13 +180,12 @@ class DetailsView(View):
     def post(self, request: HttpRequest) -> HttpResponse:
         form = DetailsForm(request.POST)
         valid = form.is_valid()
-        if form.has_warning_sign():
+        result = form.screening_result()
+        if result.stops_online:
             # Stop at once, whatever else is unfinished on the form. Nothing about the
-            # patient is kept: only that the advice was shown.
-            services.record_screening_stop()
-            return render(
-                request, "bookings/book/stop.html", {"advice": screening.URGENT_CARE_ADVICE}
-            )
+            # patient is kept: only that advice was shown, and how urgent it was.
+            services.record_screening_stop(level=result.level)
+            return render(request, "bookings/book/stop.html", {"result": result})
         if "treatment_obj" not in form.cleaned_data:
             errors = form.non_field_errors()
             return render(request, "bookings/book/start_again.html", {"errors": errors}, status=400)
@@ -266,8 +265,13 @@ def done(request: HttpRequest, reference: str) -> HttpResponse:
     return render(
         request,
         "bookings/book/done.html",
-        {"booking": booking, "step": 5, "flags": screening.flags_for_keys(booking.caution_keys)},
+        {"booking": booking, "step": 5, "flags": _cautions_told(booking)},
     )
+
+
+def _cautions_told(booking: Booking) -> list[str]:
+    """The cautions the patient told us about, in their words, for the confirmation."""
+    return [f.reason for f in booking.screening_result.findings]
 
 
 @never_cache

@@ -52,8 +52,9 @@ def _booking_for(request: HttpRequest, reference: str) -> Booking:
 
 
 def _with_flags(bookings):
+    """What each practitioner must see before needling, including questions not asked."""
     for b in bookings:
-        b.flags = screening.flags_for_keys(b.caution_keys)
+        b.flags = b.screening_flags
     return bookings
 
 
@@ -106,7 +107,7 @@ def schedule(request: HttpRequest) -> HttpResponse:
 def booking_detail(request: HttpRequest, reference: str) -> HttpResponse:
     booking = _booking_for(request, reference)
     _with_flags([booking])
-    answers = [(q.text, booking.screening_answers.get(q.key)) for q in screening.CAUTIONS]
+    rows = booking.screening_rows
     past = (
         Booking.objects.filter(patient=booking.patient, start__lt=booking.start)
         .exclude(pk=booking.pk)
@@ -118,7 +119,14 @@ def booking_detail(request: HttpRequest, reference: str) -> HttpResponse:
         "bookings/schedule/booking.html",
         {
             "booking": booking,
-            "answers": answers,
+            "screening_groups": [
+                (
+                    "Warning signs",
+                    [r for r in rows if r.question.kind == screening.Kind.WARNING_SIGN],
+                ),
+                ("Before needling", [r for r in rows if r.question.kind == screening.Kind.CAUTION]),
+            ],
+            "current_version": screening.VERSION,
             "past": past,
             "now": timezone.now(),
             "attendance_form": AttendanceForm(),

@@ -17,7 +17,6 @@ from bookings.services.booking import (
     cancel,
     check_time,
     mark_attendance,
-    record_screening_stop,
     reschedule,
 )
 from bookings.services.errors import (
@@ -28,6 +27,7 @@ from bookings.services.errors import (
     TooLateToChange,
 )
 from bookings.services.reminders import send_due_reminders
+from bookings.services.screening_check import record_screening_stop
 from bookings.services.time_off import add_time_off, remove_time_off
 
 __all__ = [

@@ -1,6 +1,7 @@
 """Booking, moving, cancelling and attendance: each in one transaction that locks the
 practitioner, re-checks the time and writes (see slot_guard)."""
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -8,10 +9,12 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.utils import timezone
 
-from bookings import emails, screening
-from bookings.models import Booking, Patient, ScreeningStop, Treatment
+from bookings import emails, screening, triage
+from bookings.models import Booking, Patient, Treatment
 from bookings.services.errors import BookingError, NotBookable, TooLateToChange
+from bookings.services.screening_check import refuse_unless_screened, stored_answers
 from bookings.services.slot_guard import ensure_free, fresh, lock, save_or_taken
+from clinic.clock import local_date
 from practitioners.models import Practitioner
 
 
@@ -43,15 +46,14 @@ def _refuse_unless_allowed(
     *,
     practitioner: Practitioner,
     treatment: Treatment,
-    screening_answers: dict[str, bool],
+    screening_result: triage.Assessment,
     consented: bool,
     by_staff: bool,
     override_hours: bool,
     override_reason: str,
 ) -> None:
     """The checks that need no lock: who is asking, and what they answered."""
-    if screening.has_warning_sign(screening_answers):
-        raise NotBookable(screening.URGENT_CARE_ADVICE)
+    refuse_unless_screened(screening_result, by_staff=by_staff)
     if not by_staff and not consented:
         raise NotBookable("Please confirm you have read the risks and agree to treatment.")
     if override_hours and not (by_staff and override_reason.strip()):
@@ -92,7 +94,8 @@ def _new_booking(
     treatment: Treatment,
     start: datetime,
     patient: Patient,
-    screening_answers: dict[str, bool],
+    screening_answers: dict[str, str],
+    screening_result: triage.Assessment,
     consented_at: datetime | None,
     patient_note: str,
     created_by: AbstractBaseUser | None,
@@ -110,8 +113,8 @@ def _new_booking(
         end=end,
         blocked_until=end + treatment.buffer,
         screening_version=screening.VERSION,
-        screening_answers={q.key: bool(screening_answers.get(q.key)) for q in screening.CAUTIONS},
-        needs_attention=bool(screening.caution_flags(screening_answers)),
+        screening_answers=screening_answers,
+        needs_attention=bool(screening_result.flags),
         consented_at=consented_at,
         patient_note=patient_note,
         source=Booking.Source.STAFF if created_by else Booking.Source.ONLINE,
@@ -128,7 +131,7 @@ def book(
     treatment: Treatment,
     start: datetime,
     patient: PatientDetails | Patient,
-    screening_answers: dict[str, bool],
+    screening_answers: Mapping[str, object],
     consented: bool,
     patient_note: str = "",
     created_by: AbstractBaseUser | None = None,
@@ -140,16 +143,20 @@ def book(
 ) -> Booking:
     """Book a session. Online when `created_by` is None, by staff otherwise.
 
-    Raises SlotUnavailable, NotBookable or BookingError; on success the confirmation email
-    is queued in the same transaction. The same `idempotency_key` twice returns the first
-    booking.
+    `screening_answers` maps question keys to "yes", "no" or "not_sure"; a missing key was
+    not asked (staff only). Raises SlotUnavailable, NotBookable or BookingError; on
+    success the confirmation email is queued in the same transaction. The same
+    `idempotency_key` twice returns the first booking.
     """
     now = now or timezone.now()
     by_staff = created_by is not None
+    age = triage.age_on(patient.date_of_birth, local_date(start))
+    screening_answers = stored_answers(screening_answers, age=age)
+    screening_result = triage.assess(screening_answers, age=age)
     _refuse_unless_allowed(
         practitioner=practitioner,
         treatment=treatment,
-        screening_answers=screening_answers,
+        screening_result=screening_result,
         consented=consented,
         by_staff=by_staff,
         override_hours=override_hours,
@@ -175,6 +182,7 @@ def book(
             start=start,
             patient=patient if isinstance(patient, Patient) else _patient_for(patient),
             screening_answers=screening_answers,
+            screening_result=screening_result,
             consented_at=now if consented else None,
             patient_note=patient_note.strip(),
             created_by=created_by,
@@ -185,11 +193,6 @@ def book(
         if notify:
             emails.booking_confirmed(booking)
     return booking
-
-
-def record_screening_stop() -> ScreeningStop:
-    """Note that a warning-sign answer stopped a booking; deliberately nothing about who."""
-    return ScreeningStop.objects.create(screening_version=screening.VERSION)
 
 
 def _lock_for_change(booking: Booking, *, action: str, by_staff: bool, now: datetime) -> Booking:

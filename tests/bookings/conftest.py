@@ -33,10 +33,13 @@ def practitioner(db, treatment):
     return p
 
 
-def screening_answers(**yes):
+def screening_answers(**given):
+    """A full set of answers as a patient of any age gives them: "no" to every question
+    unless given, e.g. screening_answers(pregnant="yes", epilepsy="not_sure")."""
     from bookings import screening
 
-    return {q.key: yes.get(q.key, False) for q in screening.WARNING_SIGNS + screening.CAUTIONS}
+    asked = [*screening.WARNING_SIGNS, screening.NEW_EPISODE, *screening.CAUTIONS]
+    return {**{q.key: "no" for q in asked}, **given}
 
 
 def details_post(treatment_obj, practitioner_obj, start_at, **overrides):

@@ -1,5 +1,5 @@
 import threading
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from django.core import mail
@@ -22,7 +22,7 @@ def book(practitioner, treatment, start=MONDAY_9):
         treatment=treatment,
         start=start,
         patient=services.PatientDetails(
-            "Alex", "Patient", "alex@example.org", "07700 900123", "1980-05-17"
+            "Alex", "Patient", "alex@example.org", "07700 900123", date(1980, 5, 17)
         ),
         screening_answers=screening_answers(),
         consented=True,
@@ -75,15 +75,15 @@ def test_practitioner_notice_carries_no_screening_answers(clock, practitioner, t
         treatment=treatment,
         start=MONDAY_9,
         patient=services.PatientDetails(
-            "Alex", "Patient", "alex@example.org", "07700 900123", "1980-05-17"
+            "Alex", "Patient", "alex@example.org", "07700 900123", date(1980, 5, 17)
         ),
-        screening_answers=screening_answers(pregnant=True),
+        screening_answers=screening_answers(pregnant="yes"),
         consented=True,
     )
     emails.send_pending()  # what the mail worker does
 
     notice = next(m for m in mail.outbox if m.to == ["hannah@example.org"])
-    assert "need your attention" in notice.body
+    assert "health screening needs your attention" in notice.body
     assert "pregnan" not in notice.body.lower()
     assert "Patient" not in notice.body  # first name only
 

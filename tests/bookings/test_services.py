@@ -1,8 +1,9 @@
 """The booking operations, called as the views and the admin call them."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
+from django.conf import settings
 from django.core import mail
 
 from bookings import emails, services
@@ -20,7 +21,7 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db(transaction=False)
 
 DETAILS = services.PatientDetails(
-    "Alex", "Patient", "Alex@Example.org", "07700 900123", "1980-05-17"
+    "Alex", "Patient", "Alex@Example.org", "07700 900123", date(1980, 5, 17)
 )
 
 
@@ -32,7 +33,7 @@ def book(practitioner, treatment, start=MONDAY_9, **kwargs):
 
 
 def test_booking_saves_times_patient_and_screening(clock, practitioner, treatment):
-    booking = book(practitioner, treatment, screening_answers=screening_answers(pregnant=True))
+    booking = book(practitioner, treatment, screening_answers=screening_answers(pregnant="yes"))
     emails.send_pending()  # what the mail worker does
 
     booking.refresh_from_db()
@@ -40,7 +41,8 @@ def test_booking_saves_times_patient_and_screening(clock, practitioner, treatmen
     assert booking.blocked_until == MONDAY_9 + timedelta(minutes=60)
     assert booking.patient.email == "alex@example.org"
     assert booking.needs_attention is True
-    assert booking.caution_keys == ["pregnant"]
+    assert booking.screening_answers["pregnant"] == "yes"
+    assert booking.screening_flags == ["Pregnant or may be pregnant"]
     assert booking.source == Booking.Source.ONLINE
     assert len(booking.manage_token) >= 43  # 256 bits, url-safe
     assert [m.to for m in mail.outbox] == [["alex@example.org"], ["hannah@example.org"]]
@@ -53,7 +55,9 @@ def test_booking_same_slot_twice_is_refused(clock, practitioner, treatment):
         book(
             practitioner,
             treatment,
-            patient=services.PatientDetails("B", "C", "b@example.org", "0770090012", "1990-01-01"),
+            patient=services.PatientDetails(
+                "B", "C", "b@example.org", "0770090012", date(1990, 1, 1)
+            ),
         )
 
     assert error.value.problem is Problem.TAKEN
@@ -140,7 +144,7 @@ def test_override_without_reason_is_refused(clock, practitioner, treatment):
 
 def test_warning_sign_refuses_and_saves_nothing(clock, practitioner, treatment):
     with pytest.raises(services.NotBookable):
-        book(practitioner, treatment, screening_answers=screening_answers(saddle_numbness=True))
+        book(practitioner, treatment, screening_answers=screening_answers(saddle_numbness="yes"))
     assert not Booking.objects.exists()
     assert not Patient.objects.exists()
 
@@ -223,3 +227,61 @@ def test_attendance_only_for_started_sessions(clock, practitioner, treatment):
         services.mark_attendance(booking=booking, status=Booking.Status.ATTENDED).status
         == "attended"
     )
+
+
+def test_online_booking_needs_every_question_answered(clock, practitioner, treatment):
+    answers = screening_answers()
+    del answers["epilepsy"]
+
+    with pytest.raises(services.NotBookable, match="Please answer every health question."):
+        book(practitioner, treatment, screening_answers=answers)
+    assert not Booking.objects.exists()
+
+
+def test_online_booking_for_under_18_is_refused_with_the_phone_number(
+    clock, practitioner, treatment
+):
+    child = services.PatientDetails(
+        "Kit", "Young", "kit@example.org", "0770090012", date(2010, 1, 1)
+    )
+
+    with pytest.raises(services.NotBookable, match="We can only book adults") as error:
+        book(practitioner, treatment, patient=child)
+    assert settings.CLINIC_PHONE in str(error.value)
+    assert not Patient.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("answer", "by_staff", "refused"),
+    [
+        ({"chest_pain": "yes"}, True, "Not booked: Call 999 or go to A&E now."),
+        ({"injects_drugs": "yes"}, True, "Not booked: Call NHS 111 or your GP today."),
+        ({"injects_drugs": "not_sure"}, False, "Not booked: Call us before you book."),
+        ({"injects_drugs": "not_sure"}, True, None),
+    ],
+)
+def test_service_refuses_what_the_screening_stops(
+    clock, practitioner, treatment, answer, by_staff, refused
+):
+    staff = {"created_by": UserFactory(is_staff=True)} if by_staff else {}
+    answers = screening_answers(**answer)
+
+    if refused:
+        with pytest.raises(services.NotBookable) as error:
+            book(practitioner, treatment, screening_answers=answers, **staff)
+        assert str(error.value).startswith(refused)
+        assert not Booking.objects.exists()
+    else:
+        assert book(practitioner, treatment, screening_answers=answers, **staff).needs_attention
+
+
+def test_only_known_questions_and_answers_are_kept(clock, practitioner, treatment):
+    answers = {**screening_answers(), "name": "Alex", "pregnant": "perhaps", "new_episode": "no"}
+
+    with pytest.raises(services.NotBookable, match="Please answer every health question."):
+        book(practitioner, treatment, screening_answers=answers)
+    booking = book(practitioner, treatment, screening_answers={**answers, "pregnant": "no"})
+
+    assert "name" not in booking.screening_answers
+    assert "new_episode" not in booking.screening_answers  # asked of under-20s and over-50s
+    assert set(booking.screening_answers.values()) == {"no"}

@@ -1,6 +1,6 @@
 """Load the demo clinic. Safe to run again: it updates what it made, duplicates nothing."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -8,7 +8,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
-from bookings import demo_data, services
+from bookings import demo_data, screening, services
 from bookings.models import Booking, Patient, Treatment
 from bookings.selectors import free_starts_by_practitioner
 from clinic import demo_seed
@@ -123,7 +123,7 @@ class Command(BaseCommand):
                     "first_name": first,
                     "last_name": last,
                     "phone": phone,
-                    "date_of_birth": born,
+                    "date_of_birth": date.fromisoformat(born),
                 },
             )[0]
             for first, last, phone, born in demo_data.PATIENTS
@@ -141,7 +141,7 @@ class Command(BaseCommand):
                     [practitioner], treatment, day, day, now - timedelta(days=30)
                 )[practitioner.pk]
                 for start in slots[::9][:3]:
-                    answers = demo_data.SCREENING_EXAMPLES[n % len(demo_data.SCREENING_EXAMPLES)]
+                    answers = _screening(n)
                     booking = services.book(
                         practitioner=practitioner,
                         treatment=treatment,
@@ -157,3 +157,12 @@ class Command(BaseCommand):
                         status = Booking.Status.NO_SHOW if n % 7 == 0 else Booking.Status.ATTENDED
                         services.mark_attendance(booking=booking, status=status)
                     n += 1
+
+
+def _screening(n: int) -> dict[str, str]:
+    """The n-th demo answers: "no" to every question unless the example says otherwise."""
+    example = demo_data.SCREENING_EXAMPLES[n % len(demo_data.SCREENING_EXAMPLES)]
+    if example is None:
+        return {}
+    asked = [*screening.WARNING_SIGNS, screening.NEW_EPISODE, *screening.CAUTIONS]
+    return {**{q.key: "no" for q in asked}, **example}

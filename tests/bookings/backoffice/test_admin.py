@@ -2,7 +2,7 @@
 
 import csv
 import io
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
 import time_machine
@@ -27,7 +27,14 @@ CHANGELIST = reverse("admin:bookings_booking_changelist")
 
 
 def add_form(patient, practitioner, treatment, start_local, **extra):
+    """The add form as a browser posts it untouched: every health question "not asked"."""
+    from bookings.backoffice.forms import BookingAddForm
+
+    unasked = {
+        f: "not_asked" for f in BookingAddForm.warning_fields + BookingAddForm.caution_fields
+    }
     return {
+        **unasked,
         "patient": patient.pk,
         "practitioner": practitioner.pk,
         "treatment": treatment.pk,
@@ -218,12 +225,16 @@ def test_admin_move_goes_through_reschedule(reception, clock, practitioner, trea
     assert booking.staff_notes == "Asked by phone"
 
 
-def test_booking_change_page_highlights_screening(reception, clock, practitioner, treatment):
+def test_booking_change_page_shows_first_version_answers_and_what_was_not_asked(
+    reception, clock, practitioner, treatment
+):
     booking = BookingFactory(
         practitioner=practitioner,
         treatment=treatment,
         start=MONDAY_9,
-        screening_answers={"pregnant": True, "diabetes": False},
+        patient=PatientFactory(date_of_birth=date(1980, 5, 17)),
+        screening_version="2026-11",
+        screening_answers={"pregnant": True, "diabetes": False, "skin_problem": False},
         needs_attention=True,
     )
     page = reception.get(
@@ -233,8 +244,21 @@ def test_booking_change_page_highlights_screening(reception, clock, practitioner
         '<li class="screening-flag">Are you pregnant, or could you be?: <strong>Yes</strong></li>'
         in page
     )
+    assert "<li>Do you have diabetes?: <strong>No</strong></li>" in page
+    assert (
+        '<li class="screening-flag">Do you have epilepsy, or have you ever had a seizure (fit)?: '
+        "<strong>Not asked</strong></li>" in page
+    )
+    # The first version's skin question (back and legs only) keeps its own words.
+    assert (
+        "<li>Do you have broken skin, a rash or an infection on your back or legs?: "
+        "<strong>No</strong></li>" in page
+    )
     listing = reception.get(CHANGELIST).content.decode()
-    assert "⚠ Pregnant or may be pregnant" in listing
+    assert (
+        "⚠ Screening incomplete: 25 questions not asked; ask before needling; "
+        "Pregnant or may be pregnant" in listing
+    )
 
 
 # --- actions ---------------------------------------------------------------------------

@@ -2,7 +2,7 @@
 
 import logging
 import re
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from django.core import mail
@@ -17,7 +17,7 @@ from tests.bookings.mail.conftest import free_port
 pytestmark = pytest.mark.django_db
 
 PATIENT = services.PatientDetails(
-    "Rosalind", "Quennell", "rosalind.quennell@example.org", "07700 900456", "1975-02-03"
+    "Rosalind", "Quennell", "rosalind.quennell@example.org", "07700 900456", date(1975, 2, 3)
 )
 
 
