@@ -3,9 +3,8 @@
 Each request below was an OverflowError (a 500). Pages answer with their normal page or a
 clear message instead; the API answers 400 naming the parameter.
 
-The parser is clinic.fields (BoundedDateField, BoundedSplitDateTimeField, parse_start);
-the tests marked `needs_wiring` pass once the bookings forms and views use it. They are
-strict: when one starts passing, remove its mark.
+The parser is clinic.fields (BoundedDateField, BoundedSplitDateTimeField, parse_start),
+used by every form and view of bookings that reads a date.
 """
 
 from datetime import UTC, datetime, time
@@ -25,10 +24,6 @@ from tests.factories import (
 )
 
 pytestmark = pytest.mark.django_db
-
-
-def needs_wiring(where):
-    return pytest.mark.xfail(strict=True, reason=f"bookings still parses dates itself: {where}")
 
 
 NOW = datetime(2026, 11, 20, 8, 0, tzinfo=UTC)
@@ -67,7 +62,6 @@ def reception(client):
 
 @pytest.mark.parametrize("day", FAR)
 @pytest.mark.parametrize("who", ["hannah", "any"])
-@needs_wiring("AvailabilityQueryForm.date")
 def test_availability_api_answers_400_for_a_far_date(client, clinic, who, day):
     response = client.get(
         "/api/availability/", {"practitioner": who, "service": "follow-up", "date": day}
@@ -87,7 +81,6 @@ def test_time_page_with_a_far_date_shows_a_page(client, clinic, day):
 
 
 @pytest.mark.parametrize("start", FAR_STARTS)
-@needs_wiring("parse_start in views.DetailsView.get")
 def test_details_page_with_a_far_start_asks_to_choose_again(client, clinic, start):
     response = client.get(
         "/book/details/", {"treatment": "follow-up", "practitioner": "hannah", "start": start}
@@ -97,7 +90,6 @@ def test_details_page_with_a_far_start_asks_to_choose_again(client, clinic, star
 
 
 @pytest.mark.parametrize("start", FAR_STARTS)
-@needs_wiring("parse_start in forms.DetailsForm.clean")
 def test_details_post_with_a_far_start_books_nothing(client, clinic, start):
     _, _, booking = clinic
     response = client.post(
@@ -116,7 +108,6 @@ def test_move_page_with_a_far_date_shows_a_page(client, clinic, day):
 
 
 @pytest.mark.parametrize("start", FAR_STARTS)
-@needs_wiring("parse_start in forms.MoveForm.clean_start")
 def test_move_post_with_a_far_start_moves_nothing(client, clinic, start):
     _, _, booking = clinic
     response = client.post(booking.manage_url.replace("?", "move/?"), {"start": start})
@@ -126,7 +117,6 @@ def test_move_post_with_a_far_start_moves_nothing(client, clinic, start):
 
 @pytest.mark.parametrize("day", FAR)
 @pytest.mark.parametrize("view", ["day", "week", "agenda"])
-@needs_wiring("schedule_forms.ScheduleQueryForm.date")
 def test_schedule_with_a_far_date_shows_a_page(client, clinic, view, day):
     client.force_login(clinic[0].user)
 
@@ -135,7 +125,6 @@ def test_schedule_with_a_far_date_shows_a_page(client, clinic, view, day):
     assert response.status_code in (200, 400)
 
 
-@needs_wiring("schedule_forms.TimeOffForm dates")
 def test_time_off_ending_9999_is_refused_with_a_message(client, clinic):
     client.force_login(clinic[0].user)
 
@@ -150,14 +139,12 @@ def test_time_off_ending_9999_is_refused_with_a_message(client, clinic):
 
 @pytest.mark.parametrize("day", FAR)
 @pytest.mark.parametrize("page", ["day", "week"])
-@needs_wiring("forms.DateQueryForm.date in BookingAdmin")
 def test_admin_day_sheet_and_week_with_a_far_date(reception, clinic, page, day):
     response = reception.get(f"/admin/bookings/booking/{page}/", {"date": day})
 
     assert response.status_code in (200, 400)
 
 
-@needs_wiring("admin_forms.LocalDateTimeField")
 def test_admin_booking_in_year_9999_is_a_form_error(reception, clinic):
     practitioner, treatment, booking = clinic
     response = reception.post(
@@ -175,7 +162,6 @@ def test_admin_booking_in_year_9999_is_a_form_error(reception, clinic):
 
 
 @pytest.mark.parametrize("query", ["start__year=9999", "start__year=9999&start__month=12"])
-@needs_wiring("BoundedDatesMixin on BookingAdmin")
 def test_admin_booking_list_drilled_to_year_9999(reception, clinic, query):
     response = reception.get(f"/admin/bookings/booking/?{query}")
 

@@ -7,6 +7,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from bookings.backoffice import booking_admin  # noqa: F401  (registers Booking)
 from bookings.models import Booking, ClinicClosure, OutgoingEmail, Patient, ScreeningStop, Treatment
+from clinic.admin_site import BoundedDatesMixin
 
 
 @admin.register(Treatment)
@@ -62,7 +63,7 @@ class PatientAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(ClinicClosure)
-class ClinicClosureAdmin(admin.ModelAdmin):
+class ClinicClosureAdmin(BoundedDatesMixin, admin.ModelAdmin):
     list_display = ["name", "start_date", "end_date"]
     date_hierarchy = "start_date"
     search_fields = ["name"]

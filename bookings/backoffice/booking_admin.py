@@ -13,6 +13,7 @@ from bookings import services
 from bookings.backoffice import actions, views
 from bookings.backoffice.forms import BookingAddForm, BookingChangeForm
 from bookings.models import Booking
+from clinic.admin_site import BoundedDatesMixin
 from clinic.clock import day_range, local_today
 
 
@@ -60,7 +61,7 @@ AUDIT_FIELDS = [
 
 
 @admin.register(Booking)
-class BookingAdmin(SimpleHistoryAdmin):
+class BookingAdmin(BoundedDatesMixin, SimpleHistoryAdmin):
     list_display = [
         "reference",
         "start_local",

@@ -12,6 +12,7 @@ from django.contrib.admin import widgets
 from bookings import screening, services, triage
 from bookings.models import Booking
 from clinic.clock import clinic_tz, local_date
+from clinic.fields import BoundedSplitDateTimeField
 
 NOT_ASKED = "not_asked"
 STAFF_ANSWERS = [
@@ -47,7 +48,7 @@ StaffScreeningForm = type(
 )
 
 
-class LocalDateTimeField(forms.SplitDateTimeField):
+class LocalDateTimeField(BoundedSplitDateTimeField):
     """Date and time typed in the clinic's wall clock, whatever the staff browser's zone."""
 
     def compress(self, data_list):

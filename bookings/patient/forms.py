@@ -15,6 +15,7 @@ from bookings.models import Treatment
 from bookings.selectors import bookable_practitioner
 from bookings.services import PatientDetails
 from clinic.clock import local_date, local_today
+from clinic.fields import BoundedDateField
 from clinic.models import Condition
 
 ANY = "any"
@@ -48,7 +49,7 @@ class ChoiceForm(forms.Form):
         error_messages={"invalid_choice": "That treatment is not available to book online."},
     )
     practitioner = forms.CharField(required=False, max_length=120)
-    date = forms.DateField(required=False, input_formats=["%Y-%m-%d"])
+    date = BoundedDateField(required=False, input_formats=["%Y-%m-%d"])
     condition = forms.SlugField(required=False, max_length=100)
 
     def clean_condition(self):
@@ -291,7 +292,7 @@ class AvailabilityQueryForm(forms.Form):
 
     practitioner = forms.CharField(max_length=120)
     service = forms.ModelChoiceField(queryset=Treatment.objects.active(), to_field_name="slug")
-    date = forms.DateField(input_formats=["%Y-%m-%d"])
+    date = BoundedDateField(input_formats=["%Y-%m-%d"])
 
     def clean(self):
         data = super().clean()

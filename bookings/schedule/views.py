@@ -10,7 +10,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -24,6 +24,7 @@ from bookings.models import Booking
 from bookings.schedule.forms import VIEWS, AttendanceForm, ScheduleQueryForm, TimeOffForm
 from bookings.schedule.selectors import feed_bookings, schedule_bookings
 from clinic.clock import local_date, local_today, week_days
+from clinic.two_factor import acts_as_staff
 from practitioners.models import Practitioner, TimeOff
 from practitioners.services import replace_feed_token
 
@@ -33,7 +34,7 @@ AGENDA_DAYS = 14
 def _practitioner_for(request: HttpRequest, slug: str = "") -> Practitioner:
     """Whose schedule this request may see: the practitioner's own; staff may choose."""
     own = Practitioner.objects.filter(user=request.user).first()
-    if request.user.is_staff:
+    if acts_as_staff(request):
         if slug:
             return get_object_or_404(Practitioner, slug=slug)
         return own or get_object_or_404(Practitioner.objects.order_by("order", "name")[:1])
@@ -46,7 +47,7 @@ def _booking_for(request: HttpRequest, reference: str) -> Booking:
     booking = get_object_or_404(
         Booking.objects.select_related("patient", "treatment", "practitioner"), reference=reference
     )
-    if not request.user.is_staff and booking.practitioner.user_id != request.user.pk:
+    if not acts_as_staff(request) and booking.practitioner.user_id != request.user.pk:
         raise Http404
     return booking
 
@@ -79,7 +80,7 @@ def schedule(request: HttpRequest) -> HttpResponse:
     by_day = {first + timedelta(days=i): [] for i in range((last - first).days + 1)}
     for b in bookings:
         by_day[local_date(b.start)].append(b)
-    base = {"view": view, "practitioner": practitioner.slug if request.user.is_staff else ""}
+    base = {"view": view, "practitioner": practitioner.slug if acts_as_staff(request) else ""}
     return render(
         request,
         "bookings/schedule/schedule.html",
@@ -96,7 +97,7 @@ def schedule(request: HttpRequest) -> HttpResponse:
             "prev_date": first - step,
             "next_date": first + step,
             "base": base,
-            "practitioners": Practitioner.objects.all() if request.user.is_staff else None,
+            "practitioners": Practitioner.objects.all() if acts_as_staff(request) else None,
             "attendance_form": AttendanceForm(),
         },
     )
@@ -150,15 +151,14 @@ def attendance(request: HttpRequest, reference: str) -> HttpResponse:
             messages.error(request, str(error))
     else:
         messages.error(request, "Choose attended or did not come.")
-    return redirect(
-        request.POST.get("next")
-        if url_has_allowed_host_and_scheme(
-            request.POST.get("next", ""),
-            allowed_hosts={request.get_host()},
-            require_https=request.is_secure(),
-        )
-        else reverse("schedule:booking", args=[reference])
-    )
+    # Back where the button was, if that is a path on this site; a next that is a view
+    # name, another site or anything else goes to the booking (never redirect()'s lookup).
+    next_url = request.POST.get("next", "")
+    if next_url.startswith("/") and url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return HttpResponseRedirect(next_url)
+    return redirect("schedule:booking", reference=reference)
 
 
 @never_cache
@@ -215,7 +215,7 @@ def time_off_delete(request: HttpRequest, pk: int) -> HttpResponse:
     messages.success(request, "Time off removed. Those times can be booked again.")
     return redirect(
         reverse("schedule:time_off")
-        + (f"?practitioner={practitioner.slug}" if request.user.is_staff else "")
+        + (f"?practitioner={practitioner.slug}" if acts_as_staff(request) else "")
     )
 
 
@@ -249,7 +249,7 @@ def feed_replace(request: HttpRequest) -> HttpResponse:
     )
     return redirect(
         reverse("schedule:feed_settings")
-        + (f"?practitioner={practitioner.slug}" if request.user.is_staff else "")
+        + (f"?practitioner={practitioner.slug}" if acts_as_staff(request) else "")
     )
 
 

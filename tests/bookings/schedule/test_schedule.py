@@ -356,3 +356,20 @@ def test_attendance_returns_to_the_page_it_came_from_but_never_off_site(
 
     assert back["Location"] == "/schedule/?view=week"
     assert offsite["Location"] == reverse("schedule:booking", args=[past.reference])
+
+
+@pytest.mark.parametrize("next_url", ["foo", "schedule:today", "//evil.example/", "javascript:x"])
+def test_attendance_with_a_next_that_is_not_a_path_returns_to_the_booking(
+    hannah, clock, practitioner, treatment, next_url
+):
+    past = BookingFactory(
+        practitioner=practitioner, treatment=treatment, start=NOW - timedelta(hours=1)
+    )
+    url = reverse("schedule:attendance", args=[past.reference])
+
+    response = hannah.post(url, {"status": "attended", "next": next_url})
+
+    assert response.status_code == 302
+    assert response["Location"] == reverse("schedule:booking", args=[past.reference])
+    past.refresh_from_db()
+    assert past.status == "attended"
