@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.http import JsonResponse
 from django.utils import timezone
 
 from clinic.clock import clinic_tz
@@ -53,10 +54,11 @@ class RejectNulBytesMiddleware:
 
     def __call__(self, request):
         if _contains_nul(request):
-            return refused_request(
-                request,
-                reason="Part of that address or form contained a character we cannot accept",
-            )
+            reason = "Part of that address or form contained a character we cannot accept"
+            if request.path_info.startswith("/api/"):
+                # The API's callers read JSON, errors included (a stable interface).
+                return JsonResponse({"error": f"Bad parameter: {reason}."}, status=400)
+            return refused_request(request, reason=reason)
         return self.get_response(request)
 
 

@@ -83,3 +83,11 @@ def test_nul_byte_in_a_header_the_lockout_records_is_refused(client):
 
 def test_ordinary_requests_pass(client):
     assert client.get("/practitioners/?condition=sciatica").status_code == 200
+
+
+def test_a_nul_byte_sent_to_the_api_is_a_json_400(client):
+    response = client.get("/api/availability/", {"practitioner": "a\x00b", "service": "x"})
+
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/json"
+    assert response.json()["error"].startswith("Bad parameter")
