@@ -7,6 +7,7 @@ Nothing here logs an address or a name.
 """
 
 import logging
+import re
 from datetime import timedelta
 
 from django.conf import settings
@@ -14,10 +15,11 @@ from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.db.models import F, Q
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 
 from bookings import ics
-from bookings.models import Booking, OutgoingEmail
+from bookings.models import AccessToken, Booking, OutgoingEmail
 from clinic.clock import clinic_tz
 from clinic.context_processors import clinic as clinic_context
 
@@ -89,7 +91,26 @@ def send(pk: int) -> bool:
     OutgoingEmail.objects.filter(pk=pk).update(
         sent_at=timezone.now(), locked_until=None, last_error=""
     )
+    forget_link_secrets(pk)
     return True
+
+
+# The secrets in links as the messages here write them: "?token=..." and the path of
+# Django's password reset link. Stored copies keep them only until the message is sent.
+LINK_SECRET = re.compile(r"(?<=token=)[A-Za-z0-9_\-]+|(?<=/reset/)[A-Za-z0-9_\-]+/[A-Za-z0-9\-]+/")
+FORGOTTEN = "removed-after-sending"
+
+
+def forget_link_secrets(pk: int) -> None:
+    """Take the secrets out of a sent message's stored copy, so the outbox (and a backup of
+    it) opens no booking and signs no one in. Only the digests stay (AccessToken)."""
+    email = OutgoingEmail.objects.filter(pk=pk, sent_at__isnull=False).first()
+    if email is None:
+        return
+    text = LINK_SECRET.sub(FORGOTTEN, email.body_text)
+    html = LINK_SECRET.sub(FORGOTTEN, email.body_html)
+    if (text, html) != (email.body_text, email.body_html):
+        OutgoingEmail.objects.filter(pk=pk).update(body_text=text, body_html=html)
 
 
 def send_pending() -> tuple[int, int]:
@@ -108,19 +129,42 @@ def _ics_attachment(booking: Booking) -> dict:
     }
 
 
-def _to_patient(kind: str, subject: str, booking: Booking, **context) -> OutgoingEmail:
+def _manage_link(booking: Booking) -> str:
+    # Each message gets its own secret (only its digest is stored), so a reminder or a
+    # resend never stops the links in earlier messages from working.
+    secret = AccessToken.objects.issue(AccessToken.Purpose.MANAGE, booking=booking)
+    return settings.SITE_URL + booking.manage_url(secret)
+
+
+def _to_patient(
+    kind: str, subject: str, booking: Booking, *, manage_link: bool = True, **context
+) -> OutgoingEmail:
+    """To whoever the booking is for: the record once it is on one, otherwise the details
+    given with it (never a stored record's name for an unconfirmed booking)."""
     return queue(
         kind=kind,
-        to=booking.patient.email,
+        to=booking.person.email,
         subject=subject,
         booking=booking,
         context={
             "booking": booking,
-            "manage_link": settings.SITE_URL + booking.manage_url,
+            "manage_link": _manage_link(booking) if manage_link else "",
             **context,
         },
         attachments=[_ics_attachment(booking)],
     )
+
+
+def _confirm_link(booking: Booking) -> str:
+    """For a booking made with an address that already has a record: the link that lets
+    the address's owner add it to their record (services.records)."""
+    if booking.patient_id is not None:
+        return ""
+    secret = AccessToken.objects.issue(
+        AccessToken.Purpose.CONFIRM, booking=booking, lifetime=AccessToken.CONFIRM_LIFETIME
+    )
+    path = reverse("bookings:confirm_record", args=[booking.reference])
+    return f"{settings.SITE_URL}{path}?token={secret}"
 
 
 def _to_practitioner(booking: Booking, change: str) -> None:
@@ -137,7 +181,12 @@ def _to_practitioner(booking: Booking, change: str) -> None:
 
 
 def booking_confirmed(booking: Booking) -> None:
-    _to_patient("confirmed", f"Your booking is confirmed: {booking.reference}", booking)
+    _to_patient(
+        "confirmed",
+        f"Your booking is confirmed: {booking.reference}",
+        booking,
+        confirm_link=_confirm_link(booking),
+    )
     _to_practitioner(booking, "made")
 
 
@@ -149,7 +198,9 @@ def booking_moved(booking: Booking, *, old_start) -> None:
 
 
 def booking_cancelled(booking: Booking) -> None:
-    _to_patient("cancelled", f"Your booking is cancelled: {booking.reference}", booking)
+    _to_patient(
+        "cancelled", f"Your booking is cancelled: {booking.reference}", booking, manage_link=False
+    )
     _to_practitioner(booking, "cancelled")
 
 

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from bookings.models_privacy import AccessToken, ErasureRequest, GivenDetails  # noqa: F401
 from practitioners.models import Practitioner
 
 REFERENCE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/L to misread on the phone
@@ -17,10 +18,6 @@ REFERENCE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/L to misre
 
 def new_reference() -> str:
     return "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(8))
-
-
-def new_manage_token() -> str:
-    return secrets.token_urlsafe(32)  # 256 bits
 
 
 class TreatmentQuerySet(models.QuerySet):
@@ -82,9 +79,11 @@ class Patient(models.Model):
     last_name = models.CharField(max_length=60)
     email = models.EmailField(unique=True)
     phone = models.CharField(max_length=30)
-    date_of_birth = models.DateField()
+    # Required in every form; empty only once the person has been erased.
+    date_of_birth = models.DateField(null=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    erased_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     history = HistoricalRecords()
 
@@ -128,8 +127,22 @@ class Booking(models.Model):
         STAFF = "staff", "Staff"
 
     reference = models.CharField(max_length=12, unique=True, default=new_reference, editable=False)
-    manage_token = models.CharField(max_length=64, default=new_manage_token, editable=False)
-    patient = models.ForeignKey(Patient, on_delete=models.PROTECT, related_name="bookings")
+    # The patient record, once it is proven the booking belongs there (services.records):
+    # a new address makes one; a known one joins only by the emailed link or by staff.
+    patient = models.ForeignKey(
+        Patient, null=True, on_delete=models.PROTECT, related_name="bookings"
+    )
+    # Exactly what was given for this booking (online: typed; staff: from the record).
+    given_first_name = models.CharField("first name given", max_length=60)
+    given_last_name = models.CharField("last name given", max_length=60)
+    given_email = models.EmailField("email given", db_index=True)
+    given_phone = models.CharField("phone given", max_length=30)
+    given_date_of_birth = models.DateField("date of birth given", null=True, blank=True)
+    address_confirmed_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text="When the owner of the email address confirmed this booking by its link.",
+    )
     practitioner = models.ForeignKey(
         Practitioner, on_delete=models.PROTECT, related_name="bookings"
     )
@@ -169,7 +182,7 @@ class Booking(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = BookingQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["manage_token", "idempotency_key"])
+    history = HistoricalRecords(excluded_fields=["idempotency_key"])
 
     class Meta:
         ordering = ["start"]
@@ -189,9 +202,23 @@ class Booking(models.Model):
     def get_absolute_url(self):
         return reverse("bookings:manage", kwargs={"reference": self.reference})
 
+    def manage_url(self, secret: str) -> str:
+        """The private link; only the message or page that issued `secret` knows it."""
+        return f"{self.get_absolute_url()}?token={secret}"
+
     @property
-    def manage_url(self) -> str:
-        return f"{self.get_absolute_url()}?token={self.manage_token}"
+    def person(self) -> "Patient | GivenDetails":
+        """Whose details to show and write to: the patient record once the booking is on
+        it, otherwise only what was given for this booking, never a stored record."""
+        if self.patient_id is not None:
+            return self.patient
+        return GivenDetails(
+            self.given_first_name,
+            self.given_last_name,
+            self.given_email,
+            self.given_phone,
+            self.given_date_of_birth,
+        )
 
     @property
     def is_active(self) -> bool:

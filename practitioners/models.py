@@ -1,13 +1,12 @@
 """Who treats, and when they work."""
 
-import secrets
-
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 
+from clinic import tokens
 from clinic.models import Condition
 
 
@@ -31,8 +30,10 @@ class PractitionerQuerySet(models.QuerySet):
         return self.prefetch_related("specialties", "languages")
 
 
-def new_feed_token() -> str:
-    return secrets.token_urlsafe(32)
+def unknown_feed_digest() -> str:
+    """The digest of a secret nobody is told: a new practitioner's feed opens only once they
+    create their address (practitioners.services.replace_feed_token)."""
+    return tokens.digest(tokens.new_secret())
 
 
 class Practitioner(models.Model):
@@ -66,8 +67,9 @@ class Practitioner(models.Model):
         default=True, help_text="Shown in the directory and bookable online."
     )
     order = models.PositiveSmallIntegerField(default=0)
-    feed_token = models.CharField(
-        max_length=64, unique=True, default=new_feed_token, editable=False
+    # The calendar feed's address carries a secret; only its SHA-256 digest is kept here.
+    feed_token_digest = models.CharField(
+        max_length=64, unique=True, default=unknown_feed_digest, editable=False
     )
 
     objects = PractitionerQuerySet.as_manager()

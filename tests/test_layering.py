@@ -39,7 +39,7 @@ def layer_of(module: str) -> str:
     if module in PURE:
         return "pure"
     parts = module.split(".")
-    if "models" in parts:
+    if "models" in parts or parts[-1].startswith("models_"):
         return "models"
     if "forms" in parts:
         return "forms"

@@ -11,7 +11,12 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from bookings import screening, services
 from bookings.backoffice import actions, views
-from bookings.backoffice.forms import BookingAddForm, BookingChangeForm, screening_summary
+from bookings.backoffice.forms import (
+    BookingAddForm,
+    BookingChangeForm,
+    given_details_table,
+    screening_summary,
+)
 from bookings.models import Booking
 from clinic.clock import day_range, local_today
 
@@ -41,6 +46,21 @@ class UpcomingFilter(admin.SimpleListFilter):
         }.get(self.value(), lambda: queryset)()
 
 
+class RecordFilter(admin.SimpleListFilter):
+    title = "patient record"
+    parameter_name = "record"
+
+    def lookups(self, request, model_admin):
+        return [("waiting", "Not yet on a record"), ("on", "On a record")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "waiting":
+            return queryset.filter(patient__isnull=True)
+        if self.value() == "on":
+            return queryset.filter(patient__isnull=False)
+        return queryset
+
+
 # Who made a booking, how, and what happened to it: shown, never edited.
 AUDIT_FIELDS = [
     "source",
@@ -63,12 +83,13 @@ class BookingAdmin(SimpleHistoryAdmin):
         "start_local",
         "practitioner",
         "treatment",
-        "patient",
+        "who",
         "status",
         "attention",
     ]
     list_filter = [
         UpcomingFilter,
+        RecordFilter,
         "status",
         "needs_attention",
         "practitioner",
@@ -81,6 +102,10 @@ class BookingAdmin(SimpleHistoryAdmin):
         "patient__last_name",
         "patient__email",
         "patient__phone",
+        "given_first_name",
+        "given_last_name",
+        "given_email",
+        "given_phone",
     ]
     date_hierarchy = "start"
     list_select_related = ["practitioner", "treatment", "patient"]
@@ -91,11 +116,13 @@ class BookingAdmin(SimpleHistoryAdmin):
         actions.mark_no_show,
         actions.cancel_bookings,
         actions.resend_confirmation,
+        actions.link_to_record,
         actions.export_csv,
     ]
     readonly_fields = [
         "reference",
         "patient",
+        "given_details",
         "practitioner",
         "treatment",
         "end",
@@ -131,6 +158,7 @@ class BookingAdmin(SimpleHistoryAdmin):
                         "reference",
                         "status",
                         "patient",
+                        "given_details",
                         "practitioner",
                         "treatment",
                         "start",
@@ -209,6 +237,16 @@ class BookingAdmin(SimpleHistoryAdmin):
     def has_delete_permission(self, request, obj=None):
         # Bookings are cancelled, never deleted: the clinical and audit trail stays.
         return False
+
+    @admin.display(description="Patient", ordering="given_last_name")
+    def who(self, obj):
+        if obj.patient_id is None:
+            return format_html("{} <em>(not on a record)</em>", obj.person.full_name)
+        return obj.person.full_name
+
+    @admin.display(description="Details given with the booking")
+    def given_details(self, obj):
+        return given_details_table(obj)
 
     @admin.display(description="Start", ordering="start")
     def start_local(self, obj):

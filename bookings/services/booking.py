@@ -1,8 +1,7 @@
 """Booking, moving, cancelling and attendance: each in one transaction that locks the
 practitioner, re-checks the time and writes (see slot_guard)."""
 
-from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
@@ -11,32 +10,9 @@ from django.utils import timezone
 from bookings import emails, screening
 from bookings.models import Booking, Patient, ScreeningStop, Treatment
 from bookings.services.errors import BookingError, NotBookable, TooLateToChange
+from bookings.services.records import PatientDetails, given_fields, new_record_or_none
 from bookings.services.slot_guard import ensure_free, fresh, lock, save_or_taken
 from practitioners.models import Practitioner
-
-
-@dataclass(frozen=True)
-class PatientDetails:
-    first_name: str
-    last_name: str
-    email: str
-    phone: str
-    date_of_birth: date
-
-
-def _patient_for(details: PatientDetails) -> Patient:
-    """The patient with this email, or a new one. An online form cannot rewrite an existing
-    patient's record: whoever types an address does not prove they own it."""
-    patient, _ = Patient.objects.get_or_create(
-        email=details.email.strip().lower(),
-        defaults={
-            "first_name": details.first_name,
-            "last_name": details.last_name,
-            "phone": details.phone,
-            "date_of_birth": details.date_of_birth,
-        },
-    )
-    return patient
 
 
 def _refuse_unless_allowed(
@@ -91,7 +67,8 @@ def _new_booking(
     practitioner: Practitioner,
     treatment: Treatment,
     start: datetime,
-    patient: Patient,
+    patient: Patient | None,
+    given: dict,
     screening_answers: dict[str, bool],
     consented_at: datetime | None,
     patient_note: str,
@@ -104,6 +81,7 @@ def _new_booking(
     end = start + treatment.duration
     return Booking(
         patient=patient,
+        **given,
         practitioner=practitioner,
         treatment=treatment,
         start=start,
@@ -140,9 +118,10 @@ def book(
 ) -> Booking:
     """Book a session. Online when `created_by` is None, by staff otherwise.
 
-    Raises SlotUnavailable, NotBookable or BookingError; on success the confirmation email
-    is queued in the same transaction. The same `idempotency_key` twice returns the first
-    booking.
+    `patient` is a record (staff choose one) or the details typed online, which make a new
+    record only for an address without one (services.records). Raises SlotUnavailable,
+    NotBookable or BookingError; on success the confirmation email is queued in the same
+    transaction. The same `idempotency_key` twice returns the first booking.
     """
     now = now or timezone.now()
     by_staff = created_by is not None
@@ -173,7 +152,8 @@ def book(
             practitioner=practitioner,
             treatment=treatment,
             start=start,
-            patient=patient if isinstance(patient, Patient) else _patient_for(patient),
+            patient=patient if isinstance(patient, Patient) else new_record_or_none(patient),
+            given=given_fields(patient),
             screening_answers=screening_answers,
             consented_at=now if consented else None,
             patient_note=patient_note.strip(),
