@@ -216,3 +216,20 @@ def sign_in_link(*, to: str, link: str) -> None:
         subject=f"Your bookings at {settings.CLINIC_NAME}",
         context={"link": link},
     )
+
+
+def password_reset(*, to: str, context: dict) -> None:
+    """A staff or practitioner account's reset link (Django makes the uid and token)."""
+    keep = ("uid", "token", "user")
+    queue(
+        kind="password_reset",
+        to=to,
+        subject=f"Reset your password at {settings.CLINIC_NAME}",
+        context={k: context[k] for k in keep},
+    )
+
+
+def no_account(*, to: str) -> None:
+    """The answer to a reset request for an address with no account, so that both cases
+    do the same work and the form tells nothing about who has an account."""
+    queue(kind="no_account", to=to, subject=f"Password reset at {settings.CLINIC_NAME}", context={})

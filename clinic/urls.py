@@ -18,6 +18,7 @@ urlpatterns = [
     path("practitioners/", include("bookings.directory.urls")),
     path("", include("bookings.patient.urls")),
     path("schedule/", include("bookings.schedule.urls")),
+    path("accounts/", include("bookings.backoffice.account_urls")),  # throttled reset
     path("accounts/", include("django.contrib.auth.urls")),
     path("favicon.ico", views.favicon, name="favicon"),
     path("admin/", admin.site.urls),

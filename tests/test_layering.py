@@ -29,6 +29,8 @@ VIEW_NAMES = {
     "flow",
     "manage",
     "my_bookings",
+    "accounts",
+    "account_urls",
 }
 LAYER = {"pure": 0, "models": 1, "logic": 2, "forms": 3, "views": 4}
 # The one file Django's admin autodiscovery needs at the app root: it only imports the room.

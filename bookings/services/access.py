@@ -45,7 +45,9 @@ def send_sign_in_link(*, email: str, now: datetime | None = None) -> None:
     now = now or timezone.now()
     with transaction.atomic():
         recent = AccessToken.objects.filter(
-            purpose=AccessToken.Purpose.SIGN_IN, email=email, created_at__gte=now - timedelta(hours=1)
+            purpose=AccessToken.Purpose.SIGN_IN,
+            email=email,
+            created_at__gte=now - timedelta(hours=1),
         ).count()
         if recent >= SIGN_IN_LINKS_PER_HOUR:
             return
@@ -57,7 +59,9 @@ def send_sign_in_link(*, email: str, now: datetime | None = None) -> None:
 
 
 def sign_in_link_is_usable(secret: str) -> bool:
-    return bool(secret) and AccessToken.objects.find(AccessToken.Purpose.SIGN_IN, secret) is not None
+    return (
+        bool(secret) and AccessToken.objects.find(AccessToken.Purpose.SIGN_IN, secret) is not None
+    )
 
 
 def use_sign_in_link(*, secret: str, now: datetime | None = None) -> str | None:

@@ -349,8 +349,11 @@ def test_unknown_feed_token_is_404(client, practitioner):
     assert client.get(reverse("schedule:feed", args=["not-a-token"])).status_code == 404
 
 
-def test_password_reset_by_email_and_sign_out(client, practitioner):
-    response = client.post("/accounts/password_reset/", {"email": "hannah@example.org"})
+def test_password_reset_by_email_and_sign_out(
+    client, practitioner, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/accounts/password_reset/", {"email": "hannah@example.org"})
     assert response.status_code == 302
     assert mail.outbox[0].to == ["hannah@example.org"]
     assert "/accounts/reset/" in mail.outbox[0].body
