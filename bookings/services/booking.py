@@ -36,6 +36,21 @@ def _refuse_unless_allowed(
         raise NotBookable("That treatment or practitioner cannot be booked online.")
 
 
+def _refuse_unless_returning(treatment: Treatment, patient: PatientDetails | Patient) -> None:
+    """A treatment for returning patients needs an attended session on the record of the
+    address given. The refusal says only that; it shows nothing the record holds."""
+    if treatment.patient_kind != Treatment.PatientKind.RETURNING:
+        return
+    email = patient.email.strip().lower()
+    if not Booking.objects.filter(patient__email=email, status=Booking.Status.ATTENDED).exists():
+        raise NotBookable(
+            f"{treatment.name} is only for patients who have had a session with us before, "
+            "and we have no earlier session under this email address. If you have been "
+            "before, please use the email address you booked with then, or call us. If "
+            "this is your first visit, please book an initial consultation."
+        )
+
+
 def check_time(
     *,
     practitioner: Practitioner,
@@ -134,6 +149,8 @@ def book(
         override_hours=override_hours,
         override_reason=override_reason,
     )
+    if not by_staff:
+        _refuse_unless_returning(treatment, patient)
     with transaction.atomic():
         practitioner = lock(practitioner)
         if idempotency_key:
