@@ -233,3 +233,13 @@ def no_account(*, to: str) -> None:
     """The answer to a reset request for an address with no account, so that both cases
     do the same work and the form tells nothing about who has an account."""
     queue(kind="no_account", to=to, subject=f"Password reset at {settings.CLINIC_NAME}", context={})
+
+
+def erasure_requested(request) -> None:
+    """Tell the clinic that a patient asked to be erased; the message names no one."""
+    queue(
+        kind="erasure_requested",
+        to=settings.CLINIC_EMAIL,
+        subject="A patient has asked for their data to be erased",
+        context={"admin_path": reverse("admin:bookings_erasurerequest_change", args=[request.pk])},
+    )

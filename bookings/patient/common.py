@@ -8,7 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 
 from bookings.ics import patient_ics
-from bookings.models import Booking, Treatment
+from bookings.models import AccessToken, Booking, Treatment
 from bookings.selectors import bookable_practitioners, offers_by_day
 from clinic.clock import local_today
 from practitioners.models import Practitioner
@@ -54,16 +54,18 @@ def ics_download(booking: Booking) -> HttpResponse:
     return response
 
 
-# "My bookings": after a sign-in link is used, the session remembers the address for a
-# while, so the patient can open, move or cancel their bookings and see their data.
+# "My bookings": after a sign-in link is used, the session remembers which link for a
+# while, so the patient can open, move or cancel their bookings and see their data. The
+# session holds no address: it is read from the used link, so erasing a person (which
+# deletes their links) signs them out everywhere.
 SIGNED_IN = "my_bookings"
 SIGNED_IN_FOR = timedelta(minutes=30)
 
 
-def sign_in(request: HttpRequest, email: str) -> None:
+def sign_in(request: HttpRequest, link: AccessToken) -> None:
     request.session.cycle_key()  # a new session id: nothing set before sign-in carries over
     until = timezone.now() + SIGNED_IN_FOR
-    request.session[SIGNED_IN] = {"email": email, "until": until.isoformat()}
+    request.session[SIGNED_IN] = {"link": link.pk, "until": until.isoformat()}
 
 
 def sign_out(request: HttpRequest) -> None:
@@ -77,4 +79,9 @@ def signed_in_email(request: HttpRequest) -> str | None:
         until = datetime.fromisoformat(state["until"])
     except (KeyError, TypeError, ValueError):
         return None
-    return state.get("email") if timezone.now() < until else None
+    if timezone.now() >= until:
+        return None
+    link = AccessToken.objects.filter(
+        pk=state.get("link"), purpose=AccessToken.Purpose.SIGN_IN, used_at__isnull=False
+    ).first()
+    return link.email if link else None

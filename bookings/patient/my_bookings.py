@@ -8,6 +8,8 @@ button: the sign-in happens on the POST, so a mail scanner that opens links cann
 up. Nothing here logs the link or the address.
 """
 
+import json
+
 from django.conf import settings
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
@@ -20,6 +22,7 @@ from django_ratelimit.decorators import ratelimit
 from bookings import services
 from bookings.patient.common import sign_in, sign_out, signed_in_email
 from bookings.patient.forms import SignInLinkForm
+from bookings.privacy import personal_data
 from bookings.selectors import bookings_for_email
 
 
@@ -47,10 +50,10 @@ def my_bookings_sign_in(request: HttpRequest) -> HttpResponse:
         if not services.sign_in_link_is_usable(secret):
             return render(request, "bookings/my_bookings/expired.html", status=400)
         return render(request, "bookings/my_bookings/sign_in.html", {"token": secret})
-    email = services.use_sign_in_link(secret=secret)
-    if email is None:
+    link = services.use_sign_in_link(secret=secret)
+    if link is None:
         return render(request, "bookings/my_bookings/expired.html", status=400)
-    sign_in(request, email)
+    sign_in(request, link)
     return redirect("bookings:my_bookings")
 
 
@@ -58,8 +61,7 @@ def my_bookings_sign_in(request: HttpRequest) -> HttpResponse:
 def my_bookings(request: HttpRequest) -> HttpResponse:
     email = signed_in_email(request)
     if email is None:
-        messages.info(request, "Your sign-in has ended. Ask for a new link to see your bookings.")
-        return redirect("bookings:my_bookings_request")
+        return _signed_out(request)
     bookings = list(bookings_for_email(email))
     now = timezone.now()
     return render(
@@ -72,6 +74,36 @@ def my_bookings(request: HttpRequest) -> HttpResponse:
             "past": [b for b in bookings if b.start < now or not b.is_active],
         },
     )
+
+
+def _signed_out(request: HttpRequest) -> HttpResponse:
+    messages.info(request, "Your sign-in has ended. Ask for a new link to see your bookings.")
+    return redirect("bookings:my_bookings_request")
+
+
+@never_cache
+def my_data(request: HttpRequest) -> HttpResponse:
+    """Everything held about the signed-in address, as a JSON file to keep."""
+    email = signed_in_email(request)
+    if email is None:
+        return _signed_out(request)
+    body = json.dumps(personal_data(email), indent=2, ensure_ascii=False)
+    response = HttpResponse(body, content_type="application/json; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="my-data.json"'
+    return response
+
+
+@never_cache
+def my_erasure(request: HttpRequest) -> HttpResponse:
+    """Ask for erasure. Staff confirm it (the clinic must check what it is required to keep);
+    the patient is told what will and will not go."""
+    email = signed_in_email(request)
+    if email is None:
+        return _signed_out(request)
+    if request.method == "POST":
+        services.request_erasure(email=email)
+        return render(request, "bookings/my_bookings/erasure_requested.html")
+    return render(request, "bookings/my_bookings/erasure.html")
 
 
 @require_POST

@@ -19,6 +19,8 @@ urlpatterns = [
     path("my-bookings/", my_bookings.my_bookings_request, name="my_bookings_request"),
     path("my-bookings/sign-in/", my_bookings.my_bookings_sign_in, name="my_bookings_sign_in"),
     path("my-bookings/yours/", my_bookings.my_bookings, name="my_bookings"),
+    path("my-bookings/yours/my-data.json", my_bookings.my_data, name="my_data"),
+    path("my-bookings/yours/erase/", my_bookings.my_erasure, name="my_erasure"),
     path("my-bookings/sign-out/", my_bookings.my_bookings_sign_out, name="my_bookings_sign_out"),
     path("api/availability/", api.availability_api, name="availability_api"),
 ]

@@ -33,6 +33,7 @@ from bookings.services.errors import (
     TimeOffOverlapsBookings,
     TooLateToChange,
 )
+from bookings.services.privacy import apply_retention, erase, request_erasure
 from bookings.services.records import (
     PatientDetails,
     confirm_by_link,
@@ -51,6 +52,7 @@ __all__ = [
     "TimeOffOverlapsBookings",
     "TooLateToChange",
     "add_time_off",
+    "apply_retention",
     "book",
     "booking_for_manage_secret",
     "cancel",
@@ -58,11 +60,13 @@ __all__ = [
     "confirm_by_link",
     "confirm_link_is_usable",
     "differences",
+    "erase",
     "issue_manage_secret",
     "link_by_staff",
     "mark_attendance",
     "record_screening_stop",
     "remove_time_off",
+    "request_erasure",
     "reschedule",
     "send_due_reminders",
     "send_sign_in_link",

@@ -64,12 +64,12 @@ def sign_in_link_is_usable(secret: str) -> bool:
     )
 
 
-def use_sign_in_link(*, secret: str, now: datetime | None = None) -> str | None:
-    """The address a sign-in link was sent to, or None. A link works once: the conditional
-    UPDATE lets only one of two simultaneous clicks through."""
+def use_sign_in_link(*, secret: str, now: datetime | None = None) -> AccessToken | None:
+    """The sign-in link this secret belongs to, now used; or None. A link works once: the
+    conditional UPDATE lets only one of two simultaneous clicks through."""
     now = now or timezone.now()
     token = AccessToken.objects.find(AccessToken.Purpose.SIGN_IN, secret, now) if secret else None
     if token is None:
         return None
     claimed = AccessToken.objects.filter(pk=token.pk, used_at__isnull=True).update(used_at=now)
-    return token.email if claimed else None
+    return token if claimed else None

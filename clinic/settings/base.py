@@ -163,6 +163,12 @@ RATELIMIT_VIEW = "clinic.views.rate_limited"
 # Behind a proxy, set RATELIMIT_IP_META_KEY (for example HTTP_X_FORWARDED_FOR).
 RATELIMIT_IP_META_KEY = env.text("RATELIMIT_IP_META_KEY") or None
 
+# How long personal data is kept (the privacy notice shows these; `manage.py
+# apply_retention` applies them): patient records after their last appointment, and
+# messages that are not about a booking (sign-in links, password resets).
+RECORD_RETENTION_YEARS = env.integer("RECORD_RETENTION_YEARS", 8)
+LINK_EMAIL_RETENTION_DAYS = env.integer("LINK_EMAIL_RETENTION_DAYS", 30)
+
 # Calendar feed privacy: "first_name" (default) or "full_name" in event titles.
 SCHEDULE_FEED_PATIENT_DETAIL = env.text("SCHEDULE_FEED_PATIENT_DETAIL", "first_name")
 

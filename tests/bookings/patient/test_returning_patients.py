@@ -87,7 +87,11 @@ def test_an_address_with_an_attended_session_books_it(client, clock, practitione
 def test_the_details_page_says_so_before_anything_is_typed(client, clock, practitioner, returning):
     page = client.get(
         DETAILS_URL,
-        {"treatment": returning.slug, "practitioner": practitioner.slug, "start": MONDAY_9.isoformat()},
+        {
+            "treatment": returning.slug,
+            "practitioner": practitioner.slug,
+            "start": MONDAY_9.isoformat(),
+        },
     ).content.decode()
     assert "use the email address you booked with before" in page
 
