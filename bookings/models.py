@@ -138,11 +138,8 @@ class Booking(models.Model):
     given_email = models.EmailField("email given", db_index=True)
     given_phone = models.CharField("phone given", max_length=30)
     given_date_of_birth = models.DateField("date of birth given", null=True, blank=True)
-    address_confirmed_at = models.DateTimeField(
-        null=True,
-        blank=True,
-        help_text="When the owner of the email address confirmed this booking by its link.",
-    )
+    # When the owner of the email address confirmed this booking by its emailed link.
+    address_confirmed_at = models.DateTimeField(null=True, blank=True)
     practitioner = models.ForeignKey(
         Practitioner, on_delete=models.PROTECT, related_name="bookings"
     )

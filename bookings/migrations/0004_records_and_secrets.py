@@ -17,7 +17,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='booking',
             name='address_confirmed_at',
-            field=models.DateTimeField(blank=True, help_text='When the owner of the email address confirmed this booking by its link.', null=True),
+            field=models.DateTimeField(blank=True, null=True),
         ),
         migrations.AddField(
             model_name='booking',
@@ -51,7 +51,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='historicalbooking',
             name='address_confirmed_at',
-            field=models.DateTimeField(blank=True, help_text='When the owner of the email address confirmed this booking by its link.', null=True),
+            field=models.DateTimeField(blank=True, null=True),
         ),
         migrations.AddField(
             model_name='historicalbooking',
