@@ -43,7 +43,9 @@ def test_records_past_the_period_are_anonymised_and_younger_ones_kept(
 ):
     old = patient_last_seen(practitioner, treatment, 9 * YEAR, first_name="Oldname")
     young = patient_last_seen(practitioner, treatment, 7 * YEAR, first_name="Youngname")
-    back = patient_last_seen(practitioner, treatment, 9 * YEAR, first_name="Backname")
+    back = patient_last_seen(
+        practitioner, treatment, 9 * YEAR + timedelta(hours=2), first_name="Backname"
+    )
     BookingFactory(practitioner=practitioner, treatment=treatment, start=NOW - YEAR, patient=back)
     apart = BookingFactory(  # on no record, made long ago
         practitioner=practitioner,
