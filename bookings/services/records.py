@@ -76,6 +76,16 @@ def differences(booking: Booking, patient: Patient) -> list[str]:
     ]
 
 
+# What must match the record for the address's owner to add a booking to it online; a new
+# phone number alone does not make another person (staff see that difference anyway).
+SAME_PERSON = {"first name", "last name", "date of birth"}
+
+
+def _use(token: AccessToken, now: datetime) -> bool:
+    """Mark the token used; False if someone used it first (the UPDATE is conditional)."""
+    return bool(AccessToken.objects.filter(pk=token.pk, used_at__isnull=True).update(used_at=now))
+
+
 def confirm_link_is_usable(*, booking: Booking, secret: str) -> bool:
     token = AccessToken.objects.find(AccessToken.Purpose.CONFIRM, secret)
     return token is not None and token.booking_id == booking.pk
@@ -88,29 +98,30 @@ def confirm_by_link(*, booking: Booking, secret: str, now: datetime | None = Non
     now = now or timezone.now()
     with transaction.atomic():
         token = AccessToken.objects.find(AccessToken.Purpose.CONFIRM, secret, now)
-        used = AccessToken.objects.filter(pk=getattr(token, "pk", None), used_at__isnull=True)
-        if token is None or token.booking_id != booking.pk or not used.update(used_at=now):
+        if token is None or token.booking_id != booking.pk or not _use(token, now):
             raise BookingError("This link has expired or has already been used.")
         booking = Booking.objects.select_for_update().get(pk=booking.pk)
         booking.address_confirmed_at = now
         patient = Patient.objects.filter(email=booking.given_email, erased_at__isnull=True).first()
-        matches = patient is None or not {"first name", "last name", "date of birth"} & set(
-            differences(booking, patient)
-        )
-        if booking.patient_id is None and matches:
+        same = patient is None or not SAME_PERSON & set(differences(booking, patient))
+        if booking.patient_id is None and same:
             booking.patient = patient or _record_from(booking)
         booking.save(update_fields=["address_confirmed_at", "patient", "updated_at"])
     return booking.patient_id is not None
 
 
 def _record_from(booking: Booking) -> Patient:
-    return Patient.objects.create(
-        first_name=booking.given_first_name,
-        last_name=booking.given_last_name,
+    """A record from the booking's details, for an address that has none (get_or_create:
+    two such confirmations at once make one record)."""
+    return Patient.objects.get_or_create(
         email=booking.given_email,
-        phone=booking.given_phone,
-        date_of_birth=booking.given_date_of_birth,
-    )
+        defaults={
+            "first_name": booking.given_first_name,
+            "last_name": booking.given_last_name,
+            "phone": booking.given_phone,
+            "date_of_birth": booking.given_date_of_birth,
+        },
+    )[0]
 
 
 def link_by_staff(*, booking: Booking) -> list[str]:
