@@ -1,29 +1,17 @@
-"""Every message the clinic sends: composed here, kept in OutgoingEmail, sent by the worker.
-
-A message is stored in the same transaction as the change it reports, so a change that
-rolls back sends nothing. No request ever talks to the mail server: the worker
-(`manage.py deliver_mail`, beside the web server) claims each stored message with a
-conditional UPDATE, sends it and marks it sent. If the server is down the row stays
-pending and is tried again later. Nothing here logs an address, a name or a link.
-
-Guarantee when a worker dies after the server took a message but before it was marked
-sent: at least once. The claim lapses after SEND_LOCK and another worker sends it again
-with the same Message-ID (and the same calendar UID and SEQUENCE), so mail programs that
-de-duplicate show it once and calendars update the one event. A lost confirmation would
-be worse for a patient than a repeated one.
-"""
+"""Every message the clinic sends: composed here and queued in OutgoingEmail, in the same
+transaction as the change it reports, so a change that rolls back sends nothing. No
+request ever talks to the mail server: bookings.outbox, run by the mail worker, delivers
+the queue. Nothing here logs an address, a name or a link."""
 
 import logging
-from datetime import timedelta
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
-from django.db.models import F, Q
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 
 from bookings import ics
-from bookings.models import Booking, OutgoingEmail
+from bookings.models import AccessToken, Booking, OutgoingEmail
 from clinic.clock import clinic_tz
 from clinic.context_processors import clinic as clinic_context
 
@@ -31,9 +19,6 @@ logger = logging.getLogger(__name__)
 
 # Longer than any one send can take (each SMTP step times out after EMAIL_TIMEOUT), so a
 # claim only lapses when its worker has died.
-SEND_LOCK = timedelta(minutes=5)
-MAX_ATTEMPTS = 20
-BATCH = 100
 
 
 def _context(**extra):
@@ -84,100 +69,6 @@ def store(
     )
 
 
-def retry_delay(attempts: int) -> timedelta:
-    """How long a message waits after its n-th failed try: 30 s, doubling, at most an
-    hour, so a mail outage of a day is ridden out without hammering the server."""
-    return min(timedelta(seconds=30) * 2 ** (attempts - 1), timedelta(hours=1))
-
-
-def _claim(pk: int) -> OutgoingEmail | None:
-    # Committed before the message goes anywhere (the worker runs in autocommit), so a
-    # second worker sees the claim and leaves the message alone.
-    now = timezone.now()
-    claimed = (
-        OutgoingEmail.objects.filter(pk=pk, sent_at__isnull=True, attempts__lt=MAX_ATTEMPTS)
-        .filter(Q(locked_until__isnull=True) | Q(locked_until__lte=now))
-        .update(locked_until=now + SEND_LOCK, attempts=F("attempts") + 1)
-    )
-    return OutgoingEmail.objects.get(pk=pk) if claimed else None
-
-
-def _message(email: OutgoingEmail) -> EmailMultiAlternatives:
-    message = EmailMultiAlternatives(
-        subject=email.subject,
-        body=email.body_text,
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        to=[email.to],
-        reply_to=[settings.CLINIC_EMAIL],
-        headers={"Message-ID": email.message_id},
-    )
-    if email.body_html:
-        message.attach_alternative(email.body_html, "text/html")
-    for attachment in email.attachments:
-        message.attach(attachment["filename"], attachment["content"], attachment["mimetype"])
-    return message
-
-
-def _failed(email: OutgoingEmail, error: Exception) -> None:
-    # The error's type only: its text can hold the address the server refused.
-    error_name = type(error).__name__
-    delay = retry_delay(email.attempts)
-    OutgoingEmail.objects.filter(pk=email.pk).update(
-        locked_until=timezone.now() + delay, last_error=error_name[:200]
-    )
-    if email.attempts >= MAX_ATTEMPTS:
-        logger.error(
-            "Email %s (%s) not sent after %s attempts: %s; giving up",
-            email.pk, email.kind, email.attempts, error_name,
-        )  # fmt: skip
-    else:
-        logger.warning(
-            "Email %s (%s) not sent: %s; will retry in %s s",
-            email.pk, email.kind, error_name, int(delay.total_seconds()),
-        )  # fmt: skip
-
-
-def send(pk: int) -> bool:
-    """Claim one pending message and hand it to the mail server. True if it was sent."""
-    email = _claim(pk)
-    if email is None:
-        return False
-    try:
-        _message(email).send()
-    except Exception as error:  # any failure of the mail server: keep the row, retry later
-        _failed(email, error)
-        return False
-    OutgoingEmail.objects.filter(pk=pk).update(
-        sent_at=timezone.now(), locked_until=None, last_error=""
-    )
-    logger.info("Email %s (%s) sent", pk, email.kind)
-    return True
-
-
-def due() -> list[int]:
-    """The oldest messages a worker may try now."""
-    return list(
-        OutgoingEmail.objects.filter(sent_at__isnull=True, attempts__lt=MAX_ATTEMPTS)
-        .filter(Q(locked_until__isnull=True) | Q(locked_until__lte=timezone.now()))
-        .order_by("created_at", "pk")
-        .values_list("pk", flat=True)[:BATCH]
-    )
-
-
-def send_pending(*, stop=lambda: False) -> tuple[int, int]:
-    """Send every message that is due, until `stop()` says so. Returns (sent, still
-    pending). Safe to run in several processes at once: each message is claimed first."""
-    sent = 0
-    while batch := due():
-        for pk in batch:
-            if stop():
-                break
-            sent += send(pk)
-        if stop() or len(batch) < BATCH:
-            break
-    return sent, OutgoingEmail.objects.filter(sent_at__isnull=True).count()
-
-
 def _ics_attachment(booking: Booking) -> dict:
     method = "CANCEL" if booking.status == Booking.Status.CANCELLED else "REQUEST"
     return {
@@ -187,19 +78,42 @@ def _ics_attachment(booking: Booking) -> dict:
     }
 
 
-def _to_patient(kind: str, subject: str, booking: Booking, **context) -> OutgoingEmail:
+def _manage_link(booking: Booking) -> str:
+    # Each message gets its own secret (only its digest is stored), so a reminder or a
+    # resend never stops the links in earlier messages from working.
+    secret = AccessToken.objects.issue(AccessToken.Purpose.MANAGE, booking=booking)
+    return settings.SITE_URL + booking.manage_url(secret)
+
+
+def _to_patient(
+    kind: str, subject: str, booking: Booking, *, manage_link: bool = True, **context
+) -> OutgoingEmail:
+    """To whoever the booking is for: the record once it is on one, otherwise the details
+    given with it (never a stored record's name for an unconfirmed booking)."""
     return queue(
         kind=kind,
-        to=booking.patient.email,
+        to=booking.person.email,
         subject=subject,
         booking=booking,
         context={
             "booking": booking,
-            "manage_link": settings.SITE_URL + booking.manage_url,
+            "manage_link": _manage_link(booking) if manage_link else "",
             **context,
         },
         attachments=[_ics_attachment(booking)],
     )
+
+
+def _confirm_link(booking: Booking) -> str:
+    """For a booking made with an address that already has a record: the link that lets
+    the address's owner add it to their record (services.records)."""
+    if booking.patient_id is not None:
+        return ""
+    secret = AccessToken.objects.issue(
+        AccessToken.Purpose.CONFIRM, booking=booking, lifetime=AccessToken.CONFIRM_LIFETIME
+    )
+    path = reverse("bookings:confirm_record", args=[booking.reference])
+    return f"{settings.SITE_URL}{path}?token={secret}"
 
 
 def _to_practitioner(booking: Booking, change: str) -> None:
@@ -216,7 +130,12 @@ def _to_practitioner(booking: Booking, change: str) -> None:
 
 
 def booking_confirmed(booking: Booking) -> None:
-    _to_patient("confirmed", f"Your booking is confirmed: {booking.reference}", booking)
+    _to_patient(
+        "confirmed",
+        f"Your booking is confirmed: {booking.reference}",
+        booking,
+        confirm_link=_confirm_link(booking),
+    )
     _to_practitioner(booking, "made")
 
 
@@ -228,7 +147,9 @@ def booking_moved(booking: Booking, *, old_start) -> None:
 
 
 def booking_cancelled(booking: Booking) -> None:
-    _to_patient("cancelled", f"Your booking is cancelled: {booking.reference}", booking)
+    _to_patient(
+        "cancelled", f"Your booking is cancelled: {booking.reference}", booking, manage_link=False
+    )
     _to_practitioner(booking, "cancelled")
 
 
@@ -243,4 +164,31 @@ def sign_in_link(*, to: str, link: str) -> None:
         to=to,
         subject=f"Your bookings at {settings.CLINIC_NAME}",
         context={"link": link},
+    )
+
+
+def password_reset(*, to: str, context: dict) -> None:
+    """A staff or practitioner account's reset link (Django makes the uid and token)."""
+    keep = ("uid", "token", "user")
+    queue(
+        kind="password_reset",
+        to=to,
+        subject=f"Reset your password at {settings.CLINIC_NAME}",
+        context={k: context[k] for k in keep},
+    )
+
+
+def no_account(*, to: str) -> None:
+    """The answer to a reset request for an address with no account, so that both cases
+    do the same work and the form tells nothing about who has an account."""
+    queue(kind="no_account", to=to, subject=f"Password reset at {settings.CLINIC_NAME}", context={})
+
+
+def erasure_requested(request) -> None:
+    """Tell the clinic that a patient asked to be erased; the message names no one."""
+    queue(
+        kind="erasure_requested",
+        to=settings.CLINIC_EMAIL,
+        subject="A patient has asked for their data to be erased",
+        context={"admin_path": reverse("admin:bookings_erasurerequest_change", args=[request.pk])},
     )

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from bookings.models_privacy import AccessToken, ErasureRequest, GivenDetails  # noqa: F401
 from bookings.triage import Assessment, Row, age_on, assess, rows
 from clinic.clock import local_date
 from practitioners.models import Practitioner
@@ -27,10 +28,6 @@ LONGEST_BLOCK = timedelta(hours=12)
 
 def new_reference() -> str:
     return "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(8))
-
-
-def new_manage_token() -> str:
-    return secrets.token_urlsafe(32)  # 256 bits
 
 
 class TreatmentQuerySet(models.QuerySet):
@@ -99,9 +96,11 @@ class Patient(models.Model):
     last_name = models.CharField(max_length=60)
     email = models.EmailField(unique=True)
     phone = models.CharField(max_length=30)
-    date_of_birth = models.DateField()
+    # Required in every form; empty only once the person has been erased.
+    date_of_birth = models.DateField(null=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    erased_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     history = HistoricalRecords()
 
@@ -148,8 +147,19 @@ class Booking(models.Model):
         STAFF = "staff", "Staff"
 
     reference = models.CharField(max_length=12, unique=True, default=new_reference, editable=False)
-    manage_token = models.CharField(max_length=64, default=new_manage_token, editable=False)
-    patient = models.ForeignKey(Patient, on_delete=models.PROTECT, related_name="bookings")
+    # The patient record, once it is proven the booking belongs there (services.records):
+    # a new address makes one; a known one joins only by the emailed link or by staff.
+    patient = models.ForeignKey(
+        Patient, null=True, on_delete=models.PROTECT, related_name="bookings"
+    )
+    # Exactly what was given for this booking (online: typed; staff: from the record).
+    given_first_name = models.CharField("first name given", max_length=60)
+    given_last_name = models.CharField("last name given", max_length=60)
+    given_email = models.EmailField("email given", db_index=True)
+    given_phone = models.CharField("phone given", max_length=30)
+    given_date_of_birth = models.DateField("date of birth given", null=True, blank=True)
+    # When the owner of the email address confirmed this booking by its emailed link.
+    address_confirmed_at = models.DateTimeField(null=True, blank=True)
     practitioner = models.ForeignKey(
         Practitioner, on_delete=models.PROTECT, related_name="bookings"
     )
@@ -191,7 +201,7 @@ class Booking(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = BookingQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["manage_token", "idempotency_key"])
+    history = HistoricalRecords(excluded_fields=["idempotency_key"])
 
     class Meta:
         ordering = ["start"]
@@ -211,17 +221,32 @@ class Booking(models.Model):
     def get_absolute_url(self):
         return reverse("bookings:manage", kwargs={"reference": self.reference})
 
+    def manage_url(self, secret: str) -> str:
+        """The private link; only the message or page that issued `secret` knows it."""
+        return f"{self.get_absolute_url()}?token={secret}"
+
     @property
-    def manage_url(self) -> str:
-        return f"{self.get_absolute_url()}?token={self.manage_token}"
+    def person(self) -> "Patient | GivenDetails":
+        """Whose details to show and write to: the patient record once the booking is on
+        it, otherwise only what was given for this booking, never a stored record."""
+        if self.patient_id is not None:
+            return self.patient
+        return GivenDetails(
+            self.given_first_name,
+            self.given_last_name,
+            self.given_email,
+            self.given_phone,
+            self.given_date_of_birth,
+        )
 
     @property
     def is_active(self) -> bool:
         return self.status != self.Status.CANCELLED
 
     @property
-    def age_at_visit(self) -> int:
-        return age_on(self.patient.date_of_birth, local_date(self.start))
+    def age_at_visit(self) -> int | None:
+        born = self.person.date_of_birth
+        return age_on(born, local_date(self.start)) if born else None
 
     @property
     def screening_result(self) -> Assessment:

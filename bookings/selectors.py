@@ -196,3 +196,13 @@ def next_free_by_practitioner(
         for p in group:
             result[p.pk] = (treatment, slots[p.pk][:limit])
     return result
+
+
+def bookings_for_email(email: str):
+    """Every booking an address may see once its owner has signed in by a link sent to it:
+    those on its patient record, and those made with it that are on no record yet."""
+    return (
+        Booking.objects.filter(Q(patient__email=email) | Q(patient__isnull=True, given_email=email))
+        .select_related("patient", "practitioner", "treatment")
+        .order_by("-start")
+    )

@@ -25,6 +25,7 @@ urlpatterns = [
     ),
     path("accounts/two-step/", two_factor.verify, name="two_factor_verify"),
     path("accounts/two-step/set-up/", two_factor.setup, name="two_factor_setup"),
+    path("accounts/", include("bookings.backoffice.account_urls")),  # throttled reset
     path("accounts/", include("django.contrib.auth.urls")),
     path("favicon.ico", views.favicon, name="favicon"),
     path("admin/", admin.site.urls),

@@ -1,6 +1,7 @@
 import logging
 import sys
 
+from django.conf import settings
 from django.db import DatabaseError, InterfaceError, OperationalError, connection
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
@@ -77,7 +78,16 @@ class FAQView(ListView):
 
 
 def privacy(request):
-    return render(request, "clinic/privacy.html")
+    # The periods come from the settings `manage.py apply_retention` applies, so the
+    # notice and what the clinic does cannot drift apart.
+    return render(
+        request,
+        "clinic/privacy.html",
+        {
+            "retention_years": settings.RECORD_RETENTION_YEARS,
+            "link_email_days": settings.LINK_EMAIL_RETENTION_DAYS,
+        },
+    )
 
 
 def contact(request):

@@ -1,6 +1,5 @@
 """Who treats, and when they work."""
 
-import secrets
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -10,6 +9,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 
+from clinic import tokens
 from clinic.models import Condition
 from clinic.validation import FieldAwareClean
 
@@ -34,8 +34,10 @@ class PractitionerQuerySet(models.QuerySet):
         return self.prefetch_related("specialties", "languages", "registrations")
 
 
-def new_feed_token() -> str:
-    return secrets.token_urlsafe(32)
+def unknown_feed_digest() -> str:
+    """The digest of a secret nobody is told: a new practitioner's feed opens only once they
+    create their address (practitioners.services.replace_feed_token)."""
+    return tokens.digest(tokens.new_secret())
 
 
 class Practitioner(FieldAwareClean, models.Model):
@@ -73,8 +75,9 @@ class Practitioner(FieldAwareClean, models.Model):
         help_text="Demo data: the site labels this person as fictional so nobody takes "
         "them, or their registration numbers, for real.",
     )
-    feed_token = models.CharField(
-        max_length=64, unique=True, default=new_feed_token, editable=False
+    # The calendar feed's address carries a secret; only its SHA-256 digest is kept here.
+    feed_token_digest = models.CharField(
+        max_length=64, unique=True, default=unknown_feed_digest, editable=False
     )
 
     objects = PractitionerQuerySet.as_manager()

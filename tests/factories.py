@@ -5,7 +5,7 @@ import factory
 from django.contrib.auth import get_user_model
 
 from bookings import screening
-from bookings.models import Booking, ClinicClosure, Patient, Treatment
+from bookings.models import AccessToken, Booking, ClinicClosure, Patient, Treatment
 from clinic.models import Condition, FAQEntry, InfoPage, Source
 from practitioners.models import Language, Practitioner, Registration, TimeOff, WorkingHours
 
@@ -144,6 +144,13 @@ class BookingFactory(factory.django.DjangoModelFactory):
         model = Booking
 
     patient = factory.SubFactory(PatientFactory)
+    given_first_name = factory.LazyAttribute(lambda b: b.patient.first_name if b.patient else "")
+    given_last_name = factory.LazyAttribute(lambda b: b.patient.last_name if b.patient else "")
+    given_email = factory.LazyAttribute(lambda b: b.patient.email if b.patient else "")
+    given_phone = factory.LazyAttribute(lambda b: b.patient.phone if b.patient else "")
+    given_date_of_birth = factory.LazyAttribute(
+        lambda b: b.patient.date_of_birth if b.patient else None
+    )
     practitioner = factory.SubFactory(PractitionerFactory)
     treatment = factory.SubFactory(TreatmentFactory)
     end = factory.LazyAttribute(lambda b: b.start + b.treatment.duration)
@@ -156,6 +163,16 @@ class BookingFactory(factory.django.DjangoModelFactory):
             for q in [*screening.WARNING_SIGNS, screening.NEW_EPISODE, *screening.CAUTIONS]
         }
     )
+
+
+def manage_link(booking: Booking) -> str:
+    """A working manage link for a booking arranged in a test, as an email would carry."""
+    secret = AccessToken.objects.issue(AccessToken.Purpose.MANAGE, booking=booking)
+    return booking.manage_url(secret)
+
+
+def manage_secret(booking: Booking) -> str:
+    return AccessToken.objects.issue(AccessToken.Purpose.MANAGE, booking=booking)
 
 
 class ClinicClosureFactory(factory.django.DjangoModelFactory):

@@ -34,6 +34,8 @@ VIEW_NAMES = {
     "admin_site",
     "two_factor",
     "middleware",
+    "accounts",
+    "account_urls",
 }
 LAYER = {"pure": 0, "foundation": 0, "models": 1, "logic": 2, "forms": 3, "views": 4}
 # The one file Django's admin autodiscovery needs at the app root: it only imports the room.
@@ -46,7 +48,7 @@ def layer_of(module: str) -> str:
     if module in FOUNDATION:
         return "foundation"
     parts = module.split(".")
-    if "models" in parts:
+    if "models" in parts or parts[-1].startswith("models_"):
         return "models"
     if "forms" in parts:
         return "forms"

@@ -11,7 +11,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from bookings import services
 from bookings.backoffice import actions, views
-from bookings.backoffice.forms import BookingAddForm, BookingChangeForm
+from bookings.backoffice.forms import BookingAddForm, BookingChangeForm, given_details_table
 from bookings.models import Booking
 from clinic.admin_site import BoundedDatesMixin
 from clinic.clock import day_range, local_today
@@ -42,6 +42,21 @@ class UpcomingFilter(admin.SimpleListFilter):
         }.get(self.value(), lambda: queryset)()
 
 
+class RecordFilter(admin.SimpleListFilter):
+    title = "patient record"
+    parameter_name = "record"
+
+    def lookups(self, request, model_admin):
+        return [("waiting", "Not yet on a record"), ("on", "On a record")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "waiting":
+            return queryset.filter(patient__isnull=True)
+        if self.value() == "on":
+            return queryset.filter(patient__isnull=False)
+        return queryset
+
+
 ROW = "<li>{}: <strong>{}</strong></li>"
 ROW_LOOK = '<li class="screening-flag">{}: <strong>{}</strong></li>'  # not "no", or not asked
 
@@ -67,12 +82,13 @@ class BookingAdmin(BoundedDatesMixin, SimpleHistoryAdmin):
         "start_local",
         "practitioner",
         "treatment",
-        "patient",
+        "who",
         "status",
         "attention",
     ]
     list_filter = [
         UpcomingFilter,
+        RecordFilter,
         "status",
         "needs_attention",
         "practitioner",
@@ -85,6 +101,10 @@ class BookingAdmin(BoundedDatesMixin, SimpleHistoryAdmin):
         "patient__last_name",
         "patient__email",
         "patient__phone",
+        "given_first_name",
+        "given_last_name",
+        "given_email",
+        "given_phone",
     ]
     date_hierarchy = "start"
     list_select_related = ["practitioner", "treatment", "patient"]
@@ -95,11 +115,13 @@ class BookingAdmin(BoundedDatesMixin, SimpleHistoryAdmin):
         actions.mark_no_show,
         actions.cancel_bookings,
         actions.resend_confirmation,
+        actions.link_to_record,
         actions.export_csv,
     ]
     readonly_fields = [
         "reference",
         "patient",
+        "given_details",
         "practitioner",
         "treatment",
         "end",
@@ -142,6 +164,7 @@ class BookingAdmin(BoundedDatesMixin, SimpleHistoryAdmin):
                         "reference",
                         "status",
                         "patient",
+                        "given_details",
                         "practitioner",
                         "treatment",
                         "start",
@@ -220,6 +243,16 @@ class BookingAdmin(BoundedDatesMixin, SimpleHistoryAdmin):
     def has_delete_permission(self, request, obj=None):
         # Bookings are cancelled, never deleted: the clinical and audit trail stays.
         return False
+
+    @admin.display(description="Patient", ordering="given_last_name")
+    def who(self, obj):
+        if obj.patient_id is None:
+            return format_html("{} <em>(not on a record)</em>", obj.person.full_name)
+        return obj.person.full_name
+
+    @admin.display(description="Details given with the booking")
+    def given_details(self, obj):
+        return given_details_table(obj)
 
     @admin.display(description="Start", ordering="start")
     def start_local(self, obj):

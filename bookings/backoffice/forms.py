@@ -8,9 +8,10 @@ from datetime import datetime
 from django import forms
 from django.conf import settings
 from django.contrib.admin import widgets
+from django.utils.html import format_html, format_html_join
 
 from bookings import screening, services, triage
-from bookings.models import Booking
+from bookings.models import Booking, Patient
 from clinic.clock import clinic_tz, local_date
 from clinic.fields import BoundedSplitDateTimeField
 
@@ -163,3 +164,45 @@ class BookingChangeForm(forms.ModelForm):
             except services.BookingError as error:
                 self.add_error("start", str(error))
         return data
+
+
+GIVEN_ROWS = [
+    ("first name", "first_name"),
+    ("last name", "last_name"),
+    ("date of birth", "date_of_birth"),
+    ("phone", "phone"),
+    ("email", "email"),
+]
+
+
+def given_details_table(booking: Booking):
+    """What was given with the booking beside the record of the same address, with each
+    difference marked, so staff can judge whether it is the same person before linking."""
+    record = booking.patient or Patient.objects.filter(email=booking.given_email).first()
+    differing = set(services.differences(booking, record)) if record else set()
+    rows = format_html_join(
+        "",
+        '<tr class="{}"><th scope="row">{}</th><td>{}</td><td>{}</td></tr>',
+        (
+            (
+                "screening-flag" if label in differing else "",
+                label,
+                getattr(booking, f"given_{field}") or "–",
+                (getattr(record, field) or "–") if record else "no record with this address",
+            )
+            for label, field in GIVEN_ROWS
+        ),
+    )
+    status = (
+        "On this record."
+        if booking.patient_id
+        else "Not yet on a record: the details below differ or the patient has not confirmed."
+        if record
+        else "No record has this address yet."
+    )
+    return format_html(
+        '<p>{}</p><table><tr><th></th><th scope="col">Given with the booking</th>'
+        '<th scope="col">Patient record</th></tr>{}</table>',
+        status,
+        rows,
+    )

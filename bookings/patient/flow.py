@@ -217,7 +217,10 @@ class DetailsView(View):
             form.add_error(None, str(error))
             return self._render(request, form, *chosen, status=400)
         _remember_booking(request, booking)
-        return redirect("bookings:done", reference=booking.reference)
+        # The confirmation page shows the manage link; its secret travels only in this
+        # address (the database keeps its digest), as it does in the emailed link.
+        secret = services.issue_manage_secret(booking=booking)
+        return redirect(reverse("bookings:done", args=[booking.reference]) + f"?token={secret}")
 
     def _render(self, request, form, treatment, practitioner, start, status=200):
         return render(
@@ -261,11 +264,20 @@ def _booking_in_session(request: HttpRequest, reference: str) -> Booking:
 
 @never_cache
 def done(request: HttpRequest, reference: str) -> HttpResponse:
+    """What was booked, in the words it was booked with. It reads the same whether or not
+    the email address has booked here before, so it tells no one who is a patient."""
     booking = _booking_in_session(request, reference)
+    secret = request.GET.get("token", "")
+    opened = services.booking_for_manage_secret(reference=reference, secret=secret)
     return render(
         request,
         "bookings/book/done.html",
-        {"booking": booking, "step": 5, "flags": _cautions_told(booking)},
+        {
+            "booking": booking,
+            "step": 5,
+            "flags": _cautions_told(booking),
+            "manage_url": booking.manage_url(secret) if opened == booking else "",
+        },
     )
 
 

@@ -4,7 +4,6 @@ A practitioner sees only their own bookings: anything else answers 404, exactly 
 something that does not exist. Staff may look at anyone's schedule.
 """
 
-import hmac
 from datetime import timedelta
 
 from django.conf import settings
@@ -26,7 +25,7 @@ from bookings.schedule.selectors import feed_bookings, schedule_bookings
 from clinic.clock import local_date, local_today, week_days
 from clinic.two_factor import acts_as_staff
 from practitioners.models import Practitioner, TimeOff
-from practitioners.services import replace_feed_token
+from practitioners.services import practitioner_for_feed, replace_feed_token
 
 AGENDA_DAYS = 14
 
@@ -109,11 +108,14 @@ def booking_detail(request: HttpRequest, reference: str) -> HttpResponse:
     booking = _booking_for(request, reference)
     _with_flags([booking])
     rows = booking.screening_rows
+    # Only a booking on a record has a history; an unmatched one is shown on its own.
     past = (
-        Booking.objects.filter(patient=booking.patient, start__lt=booking.start)
+        Booking.objects.filter(patient_id=booking.patient_id, start__lt=booking.start)
         .exclude(pk=booking.pk)
         .select_related("treatment", "practitioner")
         .order_by("-start")[:10]
+        if booking.patient_id
+        else Booking.objects.none()
     )
     return render(
         request,
@@ -145,7 +147,7 @@ def attendance(request: HttpRequest, reference: str) -> HttpResponse:
             services.mark_attendance(booking=booking, status=form.cleaned_data["status"])
             messages.success(
                 request,
-                f"{booking.patient.first_name}'s session marked {form.cleaned_data['status'].replace('_', '-')}.",
+                f"{booking.person.first_name}'s session marked {form.cleaned_data['status'].replace('_', '-')}.",
             )
         except services.BookingError as error:
             messages.error(request, str(error))
@@ -219,18 +221,17 @@ def time_off_delete(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@never_cache
-@login_required
-def feed_settings(request: HttpRequest) -> HttpResponse:
-    practitioner = _practitioner_for(request, request.GET.get("practitioner", ""))
-    url = request.build_absolute_uri(reverse("schedule:feed", args=[practitioner.feed_token]))
+def _feed_page(request: HttpRequest, practitioner: Practitioner, secret: str = ""):
+    """The calendar page. The address holds a secret that is stored only as a digest, so
+    it can be shown once: in the answer to the request that made it."""
+    url = request.build_absolute_uri(reverse("schedule:feed", args=[secret])) if secret else ""
     return render(
         request,
         "bookings/schedule/feed.html",
         {
             "practitioner": practitioner,
             "feed_url": url,
-            "webcal_url": "webcal://" + url.split("://", 1)[1],
+            "webcal_url": "webcal://" + url.split("://", 1)[1] if url else "",
             "detail": settings.SCHEDULE_FEED_PATIENT_DETAIL,
             "views": VIEWS,
             "day": local_today(),
@@ -238,26 +239,25 @@ def feed_settings(request: HttpRequest) -> HttpResponse:
     )
 
 
+@never_cache
+@login_required
+def feed_settings(request: HttpRequest) -> HttpResponse:
+    return _feed_page(request, _practitioner_for(request, request.GET.get("practitioner", "")))
+
+
+@never_cache
 @require_POST
 @login_required
 def feed_replace(request: HttpRequest) -> HttpResponse:
     practitioner = _practitioner_for(request, request.POST.get("practitioner", ""))
-    replace_feed_token(practitioner=practitioner)
-    messages.success(
-        request,
-        "Your calendar address has been replaced. Subscribe again with the new one; the old one no longer works.",
-    )
-    return redirect(
-        reverse("schedule:feed_settings")
-        + (f"?practitioner={practitioner.slug}" if acts_as_staff(request) else "")
-    )
+    return _feed_page(request, practitioner, replace_feed_token(practitioner=practitioner))
 
 
 def feed(request: HttpRequest, token: str) -> HttpResponse:
-    """The subscribable .ics. The unguessable token in the address is the only key, as
+    """The subscribable .ics. The unguessable secret in the address is the only key, as
     calendar apps cannot sign in; replacing it locks out every old copy of the address."""
-    practitioner = Practitioner.objects.filter(feed_token=token).first()
-    if practitioner is None or not hmac.compare_digest(practitioner.feed_token, token):
+    practitioner = practitioner_for_feed(token)
+    if practitioner is None:
         raise Http404
     body = practitioner_feed(
         feed_bookings(practitioner, timezone.now()),

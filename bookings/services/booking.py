@@ -2,8 +2,7 @@
 practitioner, re-checks the time and writes (see slot_guard)."""
 
 from collections.abc import Mapping
-from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
@@ -12,34 +11,11 @@ from django.utils import timezone
 from bookings import emails, screening, triage
 from bookings.models import Booking, Patient, Treatment
 from bookings.services.errors import BookingError, NotBookable, TooLateToChange
+from bookings.services.records import PatientDetails, given_fields, new_record_or_none
 from bookings.services.screening_check import refuse_unless_screened, stored_answers
 from bookings.services.slot_guard import ensure_free, fresh, lock, save_or_taken
 from clinic.clock import local_date
 from practitioners.models import Practitioner
-
-
-@dataclass(frozen=True)
-class PatientDetails:
-    first_name: str
-    last_name: str
-    email: str
-    phone: str
-    date_of_birth: date
-
-
-def _patient_for(details: PatientDetails) -> Patient:
-    """The patient with this email, or a new one. An online form cannot rewrite an existing
-    patient's record: whoever types an address does not prove they own it."""
-    patient, _ = Patient.objects.get_or_create(
-        email=details.email.strip().lower(),
-        defaults={
-            "first_name": details.first_name,
-            "last_name": details.last_name,
-            "phone": details.phone,
-            "date_of_birth": details.date_of_birth,
-        },
-    )
-    return patient
 
 
 def _refuse_unless_allowed(
@@ -60,6 +36,21 @@ def _refuse_unless_allowed(
         raise NotBookable("Booking outside working hours needs a member of staff and a reason.")
     if not by_staff and not (treatment.is_active and practitioner.is_listed):
         raise NotBookable("That treatment or practitioner cannot be booked online.")
+
+
+def _refuse_unless_returning(treatment: Treatment, patient: PatientDetails | Patient) -> None:
+    """A treatment for returning patients needs an attended session on the record of the
+    address given. The refusal says only that; it shows nothing the record holds."""
+    if treatment.patient_kind != Treatment.PatientKind.RETURNING:
+        return
+    email = patient.email.strip().lower()
+    if not Booking.objects.filter(patient__email=email, status=Booking.Status.ATTENDED).exists():
+        raise NotBookable(
+            f"{treatment.name} is only for patients who have had a session with us before, "
+            "and we have no earlier session under this email address. If you have been "
+            "before, please use the email address you booked with then, or call us. If "
+            "this is your first visit, please book an initial consultation."
+        )
 
 
 def check_time(
@@ -93,7 +84,8 @@ def _new_booking(
     practitioner: Practitioner,
     treatment: Treatment,
     start: datetime,
-    patient: Patient,
+    patient: Patient | None,
+    given: dict,
     screening_answers: dict[str, str],
     screening_result: triage.Assessment,
     consented_at: datetime | None,
@@ -107,6 +99,7 @@ def _new_booking(
     end = start + treatment.duration
     return Booking(
         patient=patient,
+        **given,
         practitioner=practitioner,
         treatment=treatment,
         start=start,
@@ -143,10 +136,12 @@ def book(
 ) -> Booking:
     """Book a session. Online when `created_by` is None, by staff otherwise.
 
-    `screening_answers` maps question keys to "yes", "no" or "not_sure"; a missing key was
-    not asked (staff only). Raises SlotUnavailable, NotBookable or BookingError; on
-    success the confirmation email is queued in the same transaction. The same
-    `idempotency_key` twice returns the first booking.
+    `patient` is a record (staff choose one) or the details typed online, which make a new
+    record only for an address without one (services.records). `screening_answers` maps
+    question keys to "yes", "no" or "not_sure"; a missing key was not asked (staff only).
+    Raises SlotUnavailable, NotBookable or BookingError; on success the confirmation email
+    is queued in the same transaction. The same `idempotency_key` twice returns the first
+    booking.
     """
     now = now or timezone.now()
     by_staff = created_by is not None
@@ -162,6 +157,8 @@ def book(
         override_hours=override_hours,
         override_reason=override_reason,
     )
+    if not by_staff:
+        _refuse_unless_returning(treatment, patient)
     with transaction.atomic():
         practitioner = lock(practitioner)
         if idempotency_key:
@@ -180,7 +177,8 @@ def book(
             practitioner=practitioner,
             treatment=treatment,
             start=start,
-            patient=patient if isinstance(patient, Patient) else _patient_for(patient),
+            patient=patient if isinstance(patient, Patient) else new_record_or_none(patient),
+            given=given_fields(patient),
             screening_answers=screening_answers,
             screening_result=screening_result,
             consented_at=now if consented else None,

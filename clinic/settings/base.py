@@ -175,6 +175,9 @@ CANCELLATION_NOTICE_HOURS = env.integer("CANCELLATION_NOTICE_HOURS", 24)
 REMINDER_HOURS_BEFORE = env.integer("REMINDER_HOURS_BEFORE", 24)
 BOOKING_RATE_LIMIT = env.text("BOOKING_RATE_LIMIT", "20/h")
 SIGNIN_LINK_RATE_LIMIT = env.text("SIGNIN_LINK_RATE_LIMIT", "5/h")
+# Password reset: per client, and per account whichever client asks.
+PASSWORD_RESET_RATE_LIMIT = env.text("PASSWORD_RESET_RATE_LIMIT", "5/h")
+PASSWORD_RESET_ACCOUNT_RATE_LIMIT = env.text("PASSWORD_RESET_ACCOUNT_RATE_LIMIT", "3/h")
 RATELIMIT_VIEW = "clinic.views.rate_limited"
 
 # How many reverse proxies stand between the internet and the app (nginx, a load
@@ -183,6 +186,12 @@ RATELIMIT_VIEW = "clinic.views.rate_limited"
 TRUSTED_PROXY_COUNT = env.integer("TRUSTED_PROXY_COUNT", 0)
 RATELIMIT_IP_META_KEY = "clinic.client_ip.client_ip"
 AXES_CLIENT_IP_CALLABLE = "clinic.client_ip.client_ip"
+
+# How long personal data is kept (the privacy notice shows these; `manage.py
+# apply_retention` applies them): patient records after their last appointment, and
+# messages that are not about a booking (sign-in links, password resets).
+RECORD_RETENTION_YEARS = env.integer("RECORD_RETENTION_YEARS", 8)
+LINK_EMAIL_RETENTION_DAYS = env.integer("LINK_EMAIL_RETENTION_DAYS", 30)
 
 # Calendar feed privacy: "first_name" (default) or "full_name" in event titles.
 SCHEDULE_FEED_PATIENT_DETAIL = env.text("SCHEDULE_FEED_PATIENT_DETAIL", "first_name")

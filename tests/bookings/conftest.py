@@ -62,5 +62,7 @@ def details_post(treatment_obj, practitioner_obj, start_at, **overrides):
     }
     for q in screening.WARNING_SIGNS + screening.CAUTIONS:
         data[f"q_{q.key}"] = "no"
+    # Asked only of someone under 20 or over 50; an ongoing episode lets them book online.
+    data[f"q_{screening.NEW_EPISODE.key}"] = "no"
     data.update(overrides)
     return {k: v for k, v in data.items() if v is not None}

@@ -6,7 +6,7 @@ import pytest
 from django.conf import settings
 from django.core import mail
 
-from bookings import emails, services
+from bookings import outbox, services
 from bookings.availability import Problem
 from bookings.models import Booking, Patient
 from tests.bookings.conftest import MONDAY_9, NOW, screening_answers
@@ -34,7 +34,7 @@ def book(practitioner, treatment, start=MONDAY_9, **kwargs):
 
 def test_booking_saves_times_patient_and_screening(clock, practitioner, treatment):
     booking = book(practitioner, treatment, screening_answers=screening_answers(pregnant="yes"))
-    emails.send_pending()  # what the mail worker does
+    outbox.send_pending()  # what the mail worker does
 
     booking.refresh_from_db()
     assert booking.end == MONDAY_9 + timedelta(minutes=45)
@@ -44,7 +44,6 @@ def test_booking_saves_times_patient_and_screening(clock, practitioner, treatmen
     assert booking.screening_answers["pregnant"] == "yes"
     assert booking.screening_flags == ["Pregnant or may be pregnant"]
     assert booking.source == Booking.Source.ONLINE
-    assert len(booking.manage_token) >= 43  # 256 bits, url-safe
     assert [m.to for m in mail.outbox] == [["alex@example.org"], ["hannah@example.org"]]
 
 
@@ -156,11 +155,30 @@ def test_same_idempotency_key_returns_the_first_booking(clock, practitioner, tre
     assert Booking.objects.count() == 1
 
 
-def test_existing_patient_record_is_not_rewritten_by_a_form(clock, practitioner, treatment):
-    PatientFactory(email="alex@example.org", first_name="Original")
+def test_existing_patient_record_is_not_rewritten_or_joined_by_a_form(
+    clock, practitioner, treatment
+):
+    original = PatientFactory(email="alex@example.org", first_name="Original")
+
     booking = book(practitioner, treatment)
-    assert booking.patient.first_name == "Original"
+
+    original.refresh_from_db()
+    assert original.first_name == "Original"
+    assert booking.patient is None
+    assert (booking.given_first_name, booking.given_email) == ("Alex", "alex@example.org")
     assert Patient.objects.count() == 1
+
+
+def test_a_new_address_makes_a_record_from_what_was_typed(clock, practitioner, treatment):
+    booking = book(practitioner, treatment)
+
+    patient = Patient.objects.get()
+    assert booking.patient == patient
+    assert (patient.first_name, patient.email, str(patient.date_of_birth)) == (
+        "Alex",
+        "alex@example.org",
+        "1980-05-17",
+    )
 
 
 def test_practitioner_who_does_not_offer_treatment_is_refused(clock, practitioner, treatment):

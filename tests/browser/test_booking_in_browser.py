@@ -5,7 +5,7 @@ from datetime import time
 import pytest
 from django.core import mail
 
-from bookings import emails
+from bookings import outbox
 from bookings.models import Booking
 from tests.browser.conftest import shot
 from tests.factories import PractitionerFactory, TreatmentFactory, WorkingHoursFactory
@@ -74,7 +74,7 @@ def test_book_move_cancel_with_javascript(live_server, phone, clinic):
     assert changed_in_place  # JavaScript changed the day without a page load
 
     # Move, from the manage link in the email the mail worker sends.
-    emails.send_pending()
+    outbox.send_pending()
     link = next(line for line in mail.outbox[0].body.splitlines() if "/booking/" in line).strip()
     phone.goto(live_server.url + link[link.index("/booking/") :])
     phone.get_by_role("link", name="Move to another time").click()

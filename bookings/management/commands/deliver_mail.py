@@ -6,7 +6,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import DatabaseError, close_old_connections
 
-from bookings import emails
+from bookings import outbox
 
 logger = logging.getLogger("bookings.emails")
 
@@ -30,7 +30,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, once=False, interval=None, **options):
         if once:
-            sent, pending = emails.send_pending()
+            sent, pending = outbox.send_pending()
             self.stdout.write(f"{sent} sent, {pending} still pending.")
             return
         self.stopping = False
@@ -52,7 +52,7 @@ class Command(BaseCommand):
         # A long-running process must notice a database that restarted or timed out.
         close_old_connections()
         try:
-            sent, _ = emails.send_pending(stop=lambda: self.stopping)
+            sent, _ = outbox.send_pending(stop=lambda: self.stopping)
         except DatabaseError as error:
             logger.warning(
                 "Mail worker cannot reach the database (%s); will retry", type(error).__name__

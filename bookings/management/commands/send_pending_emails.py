@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from bookings import emails
+from bookings import outbox
 
 
 class Command(BaseCommand):
@@ -10,5 +10,5 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        sent, pending = emails.send_pending()
+        sent, pending = outbox.send_pending()
         self.stdout.write(f"{sent} sent, {pending} still pending.")

@@ -9,7 +9,7 @@ import time_machine
 from django.core import mail
 from django.urls import reverse
 
-from bookings import emails
+from bookings import outbox
 from bookings.models import Booking
 from tests.bookings.conftest import MONDAY_9, NOW
 from tests.factories import (
@@ -137,7 +137,7 @@ def test_admin_books_a_phone_patient(reception, clock, practitioner, treatment, 
     response = reception.post(
         ADD, add_form(patient, practitioner, treatment, datetime(2026, 11, 23, 9, 5))
     )
-    emails.send_pending()  # what the mail worker does
+    outbox.send_pending()  # what the mail worker does
 
     booking = Booking.objects.get()
     assert response.status_code == 302
@@ -294,7 +294,7 @@ def test_cancel_action_emails_the_patient(reception, clock, practitioner, treatm
         practitioner=practitioner, treatment=treatment, start=NOW + timedelta(hours=3)
     )
     action(reception, "cancel_bookings", [booking])
-    emails.send_pending()  # what the mail worker does
+    outbox.send_pending()  # what the mail worker does
     booking.refresh_from_db()
     assert booking.status == Booking.Status.CANCELLED
     assert mail.outbox[0].to == [booking.patient.email]
@@ -303,7 +303,7 @@ def test_cancel_action_emails_the_patient(reception, clock, practitioner, treatm
 def test_resend_confirmation(reception, clock, practitioner, treatment):
     booking = BookingFactory(practitioner=practitioner, treatment=treatment, start=MONDAY_9)
     action(reception, "resend_confirmation", [booking])
-    emails.send_pending()  # what the mail worker does
+    outbox.send_pending()  # what the mail worker does
     assert mail.outbox[0].subject == f"Your booking is confirmed: {booking.reference}"
 
 

@@ -10,7 +10,7 @@ from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
 
-from bookings import emails
+from bookings import emails, outbox
 from bookings.models import OutgoingEmail
 from tests.bookings.mail.conftest import wait_for
 
@@ -80,7 +80,7 @@ def test_a_message_held_by_a_worker_that_died_is_sent_again_with_the_same_messag
     call_command("deliver_mail", "--once")  # the claim still holds: not sent twice
     assert len(server.envelopes) == 1
 
-    with time_machine.travel(timezone.now() + emails.SEND_LOCK + timedelta(seconds=1)):
+    with time_machine.travel(timezone.now() + outbox.SEND_LOCK + timedelta(seconds=1)):
         call_command("deliver_mail", "--once")
 
     row.refresh_from_db()

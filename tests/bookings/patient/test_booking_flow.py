@@ -8,7 +8,7 @@ from django.core import mail
 from django.test import override_settings
 from django.urls import reverse
 
-from bookings import emails, screening
+from bookings import outbox, screening
 from bookings.models import Booking, Patient, ScreeningStop
 from tests.bookings.conftest import MONDAY_9, NOW, details_post
 from tests.factories import BookingFactory, ConditionFactory, PractitionerFactory, TreatmentFactory
@@ -134,14 +134,16 @@ def test_whole_flow_books_and_confirms(client, clock, practitioner, treatment):
         DETAILS_URL,
         details_post(treatment, practitioner, MONDAY_9, patient_note="Left side worse"),
     )
-    emails.send_pending()  # what the mail worker does
+    outbox.send_pending()  # what the mail worker does
 
     booking = Booking.objects.get()
     assert response.status_code == 302
-    assert response["Location"] == reverse("bookings:done", args=[booking.reference])
+    done_url, secret = response["Location"].split("?token=")
+    assert done_url == reverse("bookings:done", args=[booking.reference])
     page = client.get(response["Location"])
     assert booking.reference in page.content.decode()
-    assert booking.manage_url in page.content.decode()
+    assert booking.manage_url(secret) in page.content.decode()
+    assert client.get(booking.manage_url(secret)).status_code == 200
     assert booking.patient_note == "Left side worse"
     assert booking.consented_at is not None
     assert mail.outbox[0].subject == f"Your booking is confirmed: {booking.reference}"
@@ -193,7 +195,9 @@ def test_double_submit_creates_one_booking(client, clock, practitioner, treatmen
     second = client.post(DETAILS_URL, data)
 
     assert Booking.objects.count() == 1
-    assert first["Location"] == second["Location"]
+    # Both land on the one booking's confirmation, each with a working manage link.
+    assert first["Location"].split("?")[0] == second["Location"].split("?")[0]
+    assert client.get(second["Location"]).context["manage_url"]
 
 
 def test_taken_time_shows_fresh_times_not_an_error(client, clock, practitioner, treatment):

@@ -152,7 +152,7 @@ def test_under_18_cannot_book_online_and_is_told_to_call(client, clock, practiti
 
 
 def test_over_50_must_answer_whether_the_pain_is_new(client, clock, practitioner, treatment):
-    response = post(client, treatment, practitioner, born=date(1960, 5, 17))
+    response = post(client, treatment, practitioner, born=date(1960, 5, 17), new_episode=None)
 
     assert response.status_code == 400
     assert response.context["form"].errors["q_new_episode"] == [
