@@ -11,7 +11,7 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from bookings import emails
+from bookings import emails, outbox
 from bookings.models import Booking, ErasureRequest
 from tests.browser.conftest import shot
 from tests.factories import BookingFactory, PatientFactory
@@ -42,6 +42,7 @@ def test_the_owner_adds_a_booking_made_with_their_address(live_server, phone_wit
     emails.booking_confirmed(booking)  # outside a transaction: sent at once
     page = phone_without_js
 
+    outbox.send_pending()  # what the mail worker does
     page.goto(live_server.url + link_in(mail.outbox[0], r"/booking/\w+/confirm/"))
     page.get_by_text("Not you?").wait_for()
     shot(page, "records-confirm")
@@ -59,6 +60,7 @@ def test_sign_in_download_and_ask_for_erasure(live_server, browser, phone_withou
     page.get_by_role("button", name="Email me a link").click()
     page.get_by_role("heading", name="Check your email").wait_for()
 
+    outbox.send_pending()  # what the mail worker does
     page.goto(live_server.url + link_in(mail.outbox[-1], "/my-bookings/sign-in/"))
     page.get_by_role("button", name="Show my bookings").click()
     page.get_by_role("heading", name="Your bookings").wait_for()
