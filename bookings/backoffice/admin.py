@@ -5,7 +5,7 @@ from django.contrib import admin
 from django.db.models import Count
 from simple_history.admin import SimpleHistoryAdmin
 
-from bookings.backoffice import booking_admin  # noqa: F401  (registers Booking)
+from bookings.backoffice import booking_admin, course_admin  # noqa: F401  (register Booking, Course)
 from bookings.models import Booking, ClinicClosure, OutgoingEmail, Patient, ScreeningStop, Treatment
 
 

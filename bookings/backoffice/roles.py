@@ -18,6 +18,8 @@ RECEPTION_PERMISSIONS = {
     "bookings.treatment": ("view",),
     "bookings.historicalbooking": ("view",),
     "bookings.historicalpatient": ("view",),
+    "bookings.course": ("add", "change", "view"),
+    "bookings.coursesession": ("view",),
     "practitioners.practitioner": ("view",),
     "practitioners.workinghours": ("view",),
     "practitioners.timeoff": ("add", "change", "delete", "view"),

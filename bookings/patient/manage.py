@@ -2,17 +2,21 @@
 token in the link is the only key (DESIGN.md: no password needed)."""
 
 import hmac
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.cache import never_cache
 
 from bookings import services
+from bookings.courses.forms import OutcomeForm
 from bookings.forms import DateQueryForm
 from bookings.models import Booking
 from bookings.patient.common import ics_download, time_page_context
 from bookings.patient.forms import CancelForm, MoveForm
+from bookings.patient.outcome_views import scores_context
 from clinic.clock import local_date
 
 
@@ -40,6 +44,7 @@ def manage(request: HttpRequest, reference: str) -> HttpResponse:
             "booking": booking,
             "can_change": booking.can_change_online(),
             "cancel_form": CancelForm(),
+            **scores_context(request, booking),
         },
     )
 
@@ -99,3 +104,25 @@ def manage_move(request: HttpRequest, reference: str) -> HttpResponse:
         {"booking": booking, "error": error, **context},
         status=409 if error else 200,
     )
+
+
+@never_cache
+def give_scores(request: HttpRequest, reference: str) -> HttpResponse:
+    """The patient's scores before a session, from the form on the manage page."""
+    booking = _managed_booking(request, reference)
+    # Back to the manage page with the token the patient brought, not one read from the booking.
+    back = reverse("bookings:manage", args=[reference])
+    back += f"?{urlencode({'token': request.POST.get('token', '')})}#how-are-you"
+    if request.method != "POST":
+        return redirect(back)
+    form = OutcomeForm.for_booking(booking, request.POST)
+    if not form.is_valid():
+        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+        return redirect(back)
+    try:
+        services.record_outcome(booking=booking, scores=form.scores())
+    except services.BookingError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, "Thank you. Your practitioner will see your answers.")
+    return redirect(back)

@@ -10,6 +10,7 @@ from django.views.decorators.cache import never_cache
 from django_ratelimit.decorators import ratelimit
 
 from bookings import emails
+from bookings.courses.selectors import patient_progress_by_email
 from bookings.models import Booking, Patient
 from bookings.patient.forms import SignInLinkForm
 
@@ -58,5 +59,6 @@ def my_bookings(request: HttpRequest, token: str) -> HttpResponse:
                 [b for b in bookings if b.start >= now and b.is_active], key=lambda b: b.start
             ),
             "past": [b for b in bookings if b.start < now or not b.is_active],
+            "progress": patient_progress_by_email(email),
         },
     )

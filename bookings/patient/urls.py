@@ -15,6 +15,7 @@ urlpatterns = [
     path("booking/<str:reference>/booking.ics", manage.manage_ics, name="manage_ics"),
     path("booking/<str:reference>/cancel/", manage.manage_cancel, name="cancel"),
     path("booking/<str:reference>/move/", manage.manage_move, name="move"),
+    path("booking/<str:reference>/scores/", manage.give_scores, name="scores"),
     path("my-bookings/", my_bookings.my_bookings_request, name="my_bookings_request"),
     path("my-bookings/<str:token>/", my_bookings.my_bookings, name="my_bookings"),
     path("api/availability/", api.availability_api, name="availability_api"),
