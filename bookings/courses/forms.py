@@ -32,11 +32,12 @@ class CoursePlanForm(forms.Form):
     rhythm = forms.ChoiceField(choices=Course.Rhythm.choices, initial=Course.Rhythm.WEEKLY)
     weekday = forms.TypedChoiceField(label="Preferred day", choices=WEEKDAYS, coerce=int)
     preferred_time = forms.TimeField(
-        label="Preferred time (clinic time)", widget=forms.TimeInput(attrs={"type": "time"})
+        label="Preferred time (clinic time)",
+        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
     )
     first_day = forms.DateField(
         label="Starting from",
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         help_text="The first session is on the preferred day in the week of this date or after it.",
     )
 
@@ -77,12 +78,12 @@ class CourseSessionsForm(forms.Form):
         for n in range(1, count + 1):
             self.fields[f"s{n}_date"] = forms.DateField(
                 label=f"Session {n} date",
-                widget=forms.DateInput(attrs={"type": "date"}),
+                widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
                 error_messages={"required": "Choose a day for this session."},
             )
             self.fields[f"s{n}_time"] = forms.TimeField(
                 label=f"Session {n} time",
-                widget=forms.TimeInput(attrs={"type": "time"}),
+                widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
                 error_messages={"required": "Choose a time for this session."},
             )
         self.count = count

@@ -57,10 +57,10 @@ def review(*, sessions_done: int, pain_scores: list[int], after: int) -> Review:
 
 
 # The chart: a fixed viewBox that CSS scales to the page's width.
-WIDTH, HEIGHT = 640, 260
-LEFT, RIGHT, TOP, BOTTOM = 40, 16, 14, 44
+WIDTH, HEIGHT = 480, 240
+LEFT, RIGHT, TOP, BOTTOM = 36, 12, 14, 40
 PAD = 24  # room inside the plot so the first and last dots and dates are not cut off
-MAX_LABELS = 8
+MAX_LABELS = 6
 
 
 @dataclass(frozen=True)

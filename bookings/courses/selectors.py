@@ -204,5 +204,7 @@ def course_bookings(course: Course) -> list[Booking]:
         "number"
     ):
         s.booking.course_number = s.number
+        outcome = getattr(s.booking, "outcome", None)
+        s.booking.pain_now = outcome.pain_now if outcome else None
         bookings.append(s.booking)
     return bookings

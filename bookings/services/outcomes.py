@@ -56,8 +56,8 @@ def patient_refusal(booking: Booking, outcome: Outcome | None, now: datetime) ->
     opens = booking.start - PATIENT_WINDOW
     if now < opens:
         return (
-            f"You can tell us how you are from {opens.astimezone(clinic_tz()):%A %-d %B}, "
-            "three days before your session."
+            "You can tell us how you are from "
+            f"{opens.astimezone(clinic_tz()):%A %-d %B at %H:%M}, three days before your session."
         )
     if outcome is not None and outcome.recorded_by_id:
         return "Your practitioner has already recorded these scores with you."

@@ -69,7 +69,8 @@ def test_the_patient_cannot_score_weeks_ahead_or_after_the_session(course, clock
     with pytest.raises(services.ScoresRefused) as early:
         services.record_outcome(booking=second, scores={"pain_now": 5})
     assert str(early.value) == (
-        "You can tell us how you are from Friday 27 November, three days before your session."
+        "You can tell us how you are from Friday 27 November at 10:00, three days before "
+        "your session."
     )
     with (
         time_machine.travel(second.end + timedelta(minutes=1), tick=False),
@@ -152,7 +153,7 @@ def test_scores_need_the_manage_links_token(client, first, sunday_before):
 def test_too_early_the_page_says_when_the_patient_can_answer(client, course, clock):
     second = sessions(course)[1]
     page = client.get(manage_link(second)).content.decode()
-    assert "You can tell us how you are from Friday 27 November" in page
+    assert "You can tell us how you are from Friday 27 November at 10:00" in page
     assert 'name="pain_now"' not in page
 
 
