@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 
 from bookings import services
-from bookings.courses.forms import CoursePlanner
+from bookings.courses.forms import WEEKDAYS, CoursePlanner
 from bookings.courses.models import Course, CourseSession
 from bookings.courses.progress import Review
 from bookings.courses.selectors import course_reviews
@@ -90,7 +90,7 @@ class CourseAdmin(admin.ModelAdmin):
         "treatment",
         "sessions_planned",
         "rhythm",
-        "weekday",
+        "preferred_day",
         "preferred_time",
         "activity_1",
         "activity_2",
@@ -104,6 +104,21 @@ class CourseAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False  # sessions are cancelled, never deleted
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        # Everything here is read-only: a course changes through its sessions and actions.
+        no_saving = {
+            "show_save": False,
+            "show_save_and_continue": False,
+            "show_save_and_add_another": False,
+        }
+        return super().change_view(
+            request, object_id, form_url, {**(extra_context or {}), **no_saving}
+        )
+
+    @admin.display(description="Preferred day")
+    def preferred_day(self, obj):
+        return WEEKDAYS[obj.weekday][1]
 
     def get_changelist_instance(self, request):
         changelist = super().get_changelist_instance(request)

@@ -368,3 +368,19 @@ def test_schedule_and_day_sheet_queries_stay_constant_with_courses(
         hannah.get(reverse("schedule:today"), {"view": "agenda", "date": "2026-11-23"})
     with django_assert_max_num_queries(20):
         manager_client.get(reverse("admin:bookings_booking_day"), {"date": "2026-11-23"})
+
+
+def test_reception_ends_a_course_from_the_admin(course, reception_user):
+    client = Client()
+    client.force_login(reception_user)
+    response = client.post(
+        reverse("admin:bookings_course_changelist"),
+        {"action": "cancel_courses", "_selected_action": [course.pk]},
+        follow=True,
+    )
+    assert f"Course {course.pk}: 6 future session(s) cancelled." in response.content.decode()
+    assert {b.status for b in sessions(course)} == {"cancelled"}
+    course.refresh_from_db()
+    assert course.status == Course.Status.CANCELLED
+    page = client.get(reverse("admin:bookings_course_change", args=[course.pk])).content.decode()
+    assert 'name="_save"' not in page and "Monday" in page
