@@ -88,6 +88,15 @@ class CourseSessionsForm(forms.Form):
             )
         self.count = count
 
+    def clean(self):
+        data = super().clean()
+        first, last = local_today(), local_today() + timedelta(days=366)
+        for n in range(1, self.count + 1):
+            day = data.get(f"s{n}_date")
+            if day and not first <= day <= last:
+                self.add_error(f"s{n}_date", "Choose a day from today to a year ahead.")
+        return data
+
     def starts(self) -> list[datetime]:
         d, tz = self.cleaned_data, clinic_tz()
         return [

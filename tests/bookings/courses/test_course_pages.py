@@ -192,6 +192,13 @@ def test_bad_plan_input_is_a_clear_error_and_books_nothing(
         response = hannah.post(url, {**base, field: value})
         assert response.status_code == 200
         assert response.context["planner"].plan.errors[field] == [message], field
+    for day in ("9999-12-31", "2026-11-19", "0001-01-01"):
+        rows = {"s1_date": day, "s1_time": "10:00"}
+        response = hannah.post(url, {**base, "sessions": "1", **rows, "step": "check"})
+        assert response.status_code == 200
+        assert response.context["planner"].sessions.errors == {
+            "s1_date": ["Choose a day from today to a year ahead."]
+        }
     rows = {"s1_date": "2026-11-30", "s1_time": ""}
     response = hannah.post(url, {**base, "sessions": "1", **rows, "step": "confirm"})
     assert response.context["planner"].sessions.errors == {
