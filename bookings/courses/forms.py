@@ -78,12 +78,16 @@ class CourseSessionsForm(forms.Form):
         for n in range(1, count + 1):
             self.fields[f"s{n}_date"] = forms.DateField(
                 label=f"Session {n} date",
-                widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+                widget=forms.DateInput(
+                    attrs={"type": "date", "class": "form-control"}, format="%Y-%m-%d"
+                ),
                 error_messages={"required": "Choose a day for this session."},
             )
             self.fields[f"s{n}_time"] = forms.TimeField(
                 label=f"Session {n} time",
-                widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+                widget=forms.TimeInput(
+                    attrs={"type": "time", "class": "form-control"}, format="%H:%M"
+                ),
                 error_messages={"required": "Choose a time for this session."},
             )
         self.count = count

@@ -18,6 +18,16 @@ from bookings.availability import Interval, Problem, SlotRules, check_slot, free
 # Weeks between sessions, by rhythm.
 RHYTHM_WEEKS = {"weekly": 1, "fortnightly": 2}
 
+# Why a preferred time was not proposed, in the words of someone planning ahead.
+REASONS = {
+    Problem.TOO_SOON: "too soon to book",
+    Problem.TOO_FAR: "beyond the booking horizon",
+    Problem.OUTSIDE_HOURS: "outside working hours",
+    Problem.OFF_GRID: "not a time sessions start",
+    Problem.UNAVAILABLE: "time off or the clinic closed",
+    Problem.TAKEN: "already booked",
+}
+
 
 @dataclass(frozen=True)
 class Proposed:
@@ -32,6 +42,10 @@ class Proposed:
     @property
     def moved(self) -> bool:
         return self.start is not None and self.start != self.wanted
+
+    @property
+    def reason(self) -> str:
+        return REASONS[self.problem] if self.problem else ""
 
 
 def session_days(first_day: date, *, weekday: int, count: int, rhythm: str) -> list[date]:
