@@ -213,3 +213,27 @@ SCREENING_EXAMPLES = [
     {"fainting": "not_sure"},
     {},
 ]
+
+# Courses in progress, so the progress chart and the review flag show on a fresh demo.
+# Sessions before today are marked attended with the scores recorded at each visit.
+COURSES = [
+    {
+        "patient": "amira.haddad",
+        "practitioner": "hannah-okafor",
+        "weekday": 1,  # Tuesday
+        "time": time(16),
+        "weeks_ago": 3,
+        "activities": ["Sit through a film", "Lift my toddler", "Walk to the shops"],
+        # (pain now, worst pain in the last week, activity 1, 2, 3) at each past visit
+        "scores": [(7, 9, 3, 2, 4), (6, 8, 4, 3, 5), (4, 6, 6, 5, 7)],
+    },
+    {
+        "patient": "ben.carter",
+        "practitioner": "hannah-okafor",
+        "weekday": 3,  # Thursday
+        "time": time(16),
+        "weeks_ago": 4,
+        "activities": ["Drive for an hour"],
+        "scores": [(6, 8, 4), (6, 8, 4), (6, 7, 5), (5, 7, 5)],  # not a meaningful change
+    },
+]

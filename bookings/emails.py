@@ -192,3 +192,52 @@ def erasure_requested(request) -> None:
         subject="A patient has asked for their data to be erased",
         context={"admin_path": reverse("admin:bookings_erasurerequest_change", args=[request.pk])},
     )
+
+
+def course_confirmed(course, bookings: list[Booking]) -> None:
+    """One email for a whole course: every date, a manage link per session, and one
+    calendar file holding every session."""
+    queue(
+        kind="course_confirmed",
+        to=course.patient.email,
+        subject=f"Your course of {len(bookings)} sessions is booked",
+        booking=bookings[0],
+        context={
+            "course": course,
+            "sessions": [(b, _manage_link(b)) for b in bookings],
+        },
+        attachments=[
+            {
+                "filename": f"course-{bookings[0].reference}.ics",
+                "content": ics.course_ics(bookings).decode(),
+                "mimetype": "text/calendar; charset=utf-8; method=PUBLISH",
+            }
+        ],
+    )
+    _course_to_practitioner(course, bookings, "booked")
+
+
+def course_cancelled(course, bookings: list[Booking]) -> None:
+    """The sessions a cancelled course freed, each with its calendar cancellation."""
+    queue(
+        kind="course_cancelled",
+        to=course.patient.email,
+        subject=f"Your course is cancelled: {len(bookings)} sessions",
+        booking=bookings[0],
+        context={"course": course, "sessions": bookings},
+        attachments=[_ics_attachment(b) for b in bookings],
+    )
+    _course_to_practitioner(course, bookings, "cancelled")
+
+
+def _course_to_practitioner(course, bookings: list[Booking], change: str) -> None:
+    user = course.practitioner.user
+    if user is None or not user.email:
+        return
+    queue(
+        kind="course_practitioner_notice",
+        to=user.email,
+        subject=f"Course {change}: {len(bookings)} sessions",
+        booking=bookings[0],
+        context={"course": course, "sessions": bookings, "change": change},
+    )

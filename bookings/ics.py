@@ -89,3 +89,15 @@ def practitioner_feed(bookings, *, detail: str, name: str) -> bytes:
             )
         )
     return cal.to_ical()
+
+
+def course_ics(bookings) -> bytes:
+    """Every session of a course in one calendar file. Each event is the one `patient_ics`
+    makes for that booking (same UID), so a later move or cancellation of one session
+    updates it. PUBLISH, not REQUEST: an invitation carries one event, a published
+    calendar file any number."""
+    cal = _calendar("PUBLISH")
+    for booking in bookings:
+        for event in Calendar.from_ical(patient_ics(booking)).walk("VEVENT"):
+            cal.add_component(event)
+    return cal.to_ical()

@@ -347,3 +347,8 @@ class OutgoingEmail(models.Model):
 
     def __str__(self):
         return f"{self.kind} ({'sent' if self.sent_at else 'pending'})"
+
+
+# Courses, scores and treatment notes live in their own module; importing them here
+# registers them with the app.
+from bookings.courses.models import Course, CourseSession, Outcome, TreatmentNote  # noqa: E402, F401

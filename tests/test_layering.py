@@ -17,7 +17,13 @@ APP_ORDER = {"clinic": 0, "practitioners": 1, "bookings": 2}
 ROOMS = ("patient", "schedule", "backoffice", "directory")
 
 # Modules that hold pure rules: no Django, no database, tested without either.
-PURE = {"bookings.availability", "bookings.screening", "bookings.triage"}
+PURE = {
+    "bookings.availability",
+    "bookings.screening",
+    "bookings.triage",
+    "bookings.courses.planning",
+    "bookings.courses.progress",
+}
 # Helpers below the models: they use Django's settings or exceptions, never a model.
 FOUNDATION = {"clinic.clock", "clinic.validation"}
 VIEW_NAMES = {
@@ -36,6 +42,10 @@ VIEW_NAMES = {
     "middleware",
     "accounts",
     "account_urls",
+    "course_views",
+    "note_views",
+    "outcome_views",
+    "course_admin",
 }
 LAYER = {"pure": 0, "foundation": 0, "models": 1, "logic": 2, "forms": 3, "views": 4}
 # The one file Django's admin autodiscovery needs at the app root: it only imports the room.
@@ -141,6 +151,11 @@ def test_every_import_points_the_allowed_way():
         ("bookings.selectors", "from bookings.forms import DateQueryForm", "logic may not import"),
         ("bookings.availability", "from django.utils import timezone", "pure rules import no"),
         ("bookings.triage", "from bookings import models", "pure rules import no"),
+        (
+            "bookings.courses.planning",
+            "from bookings.models import Booking",
+            "pure rules import no",
+        ),
     ],
 )
 def test_a_wrong_arrow_is_reported(module, line, why):
@@ -157,6 +172,7 @@ def test_allowed_arrows_are_not_reported():
         ("bookings.services.booking", "from practitioners.models import Practitioner"),
         ("bookings.admin", "from bookings.backoffice import admin"),
         ("bookings.triage", "from bookings import screening"),
+        ("bookings.courses.planning", "from bookings.availability import check_slot"),
     ]
     for module, line in allowed:
         assert wrong_arrows(module, imports_of(line), known) == []

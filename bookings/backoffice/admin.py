@@ -7,7 +7,7 @@ from django.template.response import TemplateResponse
 from simple_history.admin import SimpleHistoryAdmin
 
 from bookings import services
-from bookings.backoffice import booking_admin  # noqa: F401  (registers Booking)
+from bookings.backoffice import booking_admin, course_admin  # noqa: F401  (register them)
 from bookings.models import (
     Booking,
     ClinicClosure,

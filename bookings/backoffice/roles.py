@@ -20,6 +20,8 @@ RECEPTION_PERMISSIONS = {
     "bookings.historicalpatient": ("view",),
     # Erasing a person is the clinic manager's decision; reception can see the requests.
     "bookings.erasurerequest": ("view",),
+    "bookings.course": ("add", "change", "view"),
+    "bookings.coursesession": ("view",),
     "practitioners.practitioner": ("view",),
     "practitioners.workinghours": ("view",),
     "practitioners.timeoff": ("add", "change", "delete", "view"),

@@ -8,6 +8,7 @@ from django.db.models import Count, Q
 
 from bookings import availability
 from bookings.availability import Interval
+from bookings.courses.selectors import attach_course_info
 from bookings.models import Booking
 from bookings.selectors import load_diaries
 from clinic.clock import day_range, local_date
@@ -33,6 +34,7 @@ def day_sheet(day: date, practitioners=None) -> list[SheetColumn]:
         .filter(practitioner__in=practitioners, start__gte=start, start__lt=end)
         .select_related("patient", "treatment")
     )
+    attach_course_info(bookings)
     by_practitioner = defaultdict(list)
     for b in bookings:
         by_practitioner[b.practitioner_id].append(b)

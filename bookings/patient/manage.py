@@ -2,16 +2,21 @@
 link that adds a booking to the patient record of its email address. The secret in the
 link is the only key (DESIGN.md: no password needed); the database keeps only its digest."""
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.cache import never_cache
 
 from bookings import services
+from bookings.courses.forms import OutcomeForm
 from bookings.forms import DateQueryForm
 from bookings.models import Booking
 from bookings.patient.common import ics_download, signed_in_email, time_page_context
 from bookings.patient.forms import CancelForm, MoveForm
+from bookings.patient.outcome_views import scores_context
 from bookings.selectors import bookings_for_email
 from clinic.clock import local_date
 
@@ -41,6 +46,7 @@ def manage(request: HttpRequest, reference: str) -> HttpResponse:
             "token": secret,
             "can_change": booking.can_change_online(),
             "cancel_form": CancelForm(),
+            **scores_context(request, booking),
         },
     )
 
@@ -121,3 +127,24 @@ def confirm_record(request: HttpRequest, reference: str) -> HttpResponse:
     except services.BookingError:  # used up a moment ago, by another click
         return expired
     return render(request, "bookings/manage/confirmed.html", {"booking": booking, "joined": joined})
+
+
+def give_scores(request: HttpRequest, reference: str) -> HttpResponse:
+    """The patient's scores before a session, from the form on the manage page."""
+    booking, _ = _managed_booking(request, reference)
+    # Back to the manage page with the token the patient brought, not one read from the booking.
+    back = reverse("bookings:manage", args=[reference])
+    back += f"?{urlencode({'token': request.POST.get('token', '')})}#how-are-you"
+    if request.method != "POST":
+        return redirect(back)
+    form = OutcomeForm.for_booking(booking, request.POST)
+    if not form.is_valid():
+        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+        return redirect(back)
+    try:
+        services.record_outcome(booking=booking, scores=form.scores())
+    except services.BookingError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, "Thank you. Your practitioner will see your answers.")
+    return redirect(back)

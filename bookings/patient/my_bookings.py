@@ -20,6 +20,7 @@ from django.views.decorators.http import require_POST
 from django_ratelimit.decorators import ratelimit
 
 from bookings import services
+from bookings.courses.selectors import patient_progress_by_email
 from bookings.patient.common import sign_in, sign_out, signed_in_email
 from bookings.patient.forms import SignInLinkForm
 from bookings.privacy import personal_data
@@ -72,6 +73,7 @@ def my_bookings(request: HttpRequest) -> HttpResponse:
                 [b for b in bookings if b.start >= now and b.is_active], key=lambda b: b.start
             ),
             "past": [b for b in bookings if b.start < now or not b.is_active],
+            "progress": patient_progress_by_email(email),
         },
     )
 

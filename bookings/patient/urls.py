@@ -16,6 +16,7 @@ urlpatterns = [
     path("booking/<str:reference>/cancel/", manage.manage_cancel, name="cancel"),
     path("booking/<str:reference>/move/", manage.manage_move, name="move"),
     path("booking/<str:reference>/confirm/", manage.confirm_record, name="confirm_record"),
+    path("booking/<str:reference>/scores/", manage.give_scores, name="scores"),
     path("my-bookings/", my_bookings.my_bookings_request, name="my_bookings_request"),
     path("my-bookings/sign-in/", my_bookings.my_bookings_sign_in, name="my_bookings_sign_in"),
     path("my-bookings/yours/", my_bookings.my_bookings, name="my_bookings"),

@@ -18,6 +18,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from bookings import screening, services
+from bookings.courses.forms import OutcomeForm
+from bookings.courses.selectors import attach_course_info, patient_progress
 from bookings.ics import practitioner_feed
 from bookings.models import Booking
 from bookings.schedule.forms import VIEWS, AttendanceForm, ScheduleQueryForm, TimeOffForm
@@ -75,7 +77,7 @@ def schedule(request: HttpRequest) -> HttpResponse:
     else:
         first = last = day
         step = timedelta(days=1)
-    bookings = _with_flags(list(schedule_bookings(practitioner, first, last)))
+    bookings = attach_course_info(_with_flags(list(schedule_bookings(practitioner, first, last))))
     by_day = {first + timedelta(days=i): [] for i in range((last - first).days + 1)}
     for b in bookings:
         by_day[local_date(b.start)].append(b)
@@ -100,6 +102,17 @@ def schedule(request: HttpRequest) -> HttpResponse:
             "attendance_form": AttendanceForm(),
         },
     )
+
+
+def care_context(request: HttpRequest, booking: Booking) -> dict:
+    """What the booking page shows of the patient's care: the course, their scores over
+    time, the form to record today's scores, and whether the notes may be opened."""
+    attach_course_info([booking])
+    return {
+        "progress": patient_progress(booking.patient_id),
+        "outcome_form": OutcomeForm.for_booking(booking),
+        "can_read_notes": services.may_read_notes(request.user, booking),
+    }
 
 
 @never_cache
@@ -133,6 +146,7 @@ def booking_detail(request: HttpRequest, reference: str) -> HttpResponse:
             "past": past,
             "now": timezone.now(),
             "attendance_form": AttendanceForm(),
+            **care_context(request, booking),
         },
     )
 

@@ -25,12 +25,22 @@ from bookings.services.booking import (
     mark_attendance,
     reschedule,
 )
+from bookings.services.courses import book_course, cancel_course, set_activities
 from bookings.services.errors import (
     BookingError,
+    CourseSessionUnavailable,
     NotBookable,
+    ScoresRefused,
     SlotUnavailable,
     TimeOffOverlapsBookings,
     TooLateToChange,
+)
+from bookings.services.outcomes import (
+    may_read_notes,
+    may_write_notes,
+    patient_refusal,
+    record_outcome,
+    save_treatment_note,
 )
 from bookings.services.privacy import apply_retention, erase, request_erasure
 from bookings.services.records import (
@@ -46,16 +56,20 @@ from bookings.services.time_off import add_time_off, remove_time_off
 
 __all__ = [
     "BookingError",
+    "CourseSessionUnavailable",
     "NotBookable",
     "PatientDetails",
+    "ScoresRefused",
     "SlotUnavailable",
     "TimeOffOverlapsBookings",
     "TooLateToChange",
     "add_time_off",
     "apply_retention",
     "book",
+    "book_course",
     "booking_for_manage_secret",
     "cancel",
+    "cancel_course",
     "check_time",
     "confirm_by_link",
     "confirm_link_is_usable",
@@ -64,12 +78,18 @@ __all__ = [
     "issue_manage_secret",
     "link_by_staff",
     "mark_attendance",
+    "may_read_notes",
+    "may_write_notes",
+    "patient_refusal",
+    "record_outcome",
     "record_screening_stop",
     "remove_time_off",
     "request_erasure",
     "reschedule",
+    "save_treatment_note",
     "send_due_reminders",
     "send_sign_in_link",
+    "set_activities",
     "sign_in_link_is_usable",
     "use_sign_in_link",
 ]

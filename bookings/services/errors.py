@@ -34,3 +34,19 @@ class TimeOffOverlapsBookings(BookingError):
             f"This time off overlaps {len(bookings)} booking(s). They will stay booked for "
             "reception to move; confirm to add the time off anyway."
         )
+
+
+class CourseSessionUnavailable(BookingError):
+    """One session of a course cannot be booked, so none of it is."""
+
+    def __init__(self, number: int, problem: Problem):
+        self.number = number
+        self.problem = problem
+        super().__init__(
+            f"Session {number}: {problem.value} Nothing has been booked: choose another "
+            "time for that session and confirm again."
+        )
+
+
+class ScoresRefused(BookingError):
+    """Scores that cannot be kept, with a message for whoever gave them."""

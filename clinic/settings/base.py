@@ -173,6 +173,9 @@ BOOKING_MIN_NOTICE_HOURS = env.integer("BOOKING_MIN_NOTICE_HOURS", 2)
 BOOKING_HORIZON_DAYS = env.integer("BOOKING_HORIZON_DAYS", 60)
 CANCELLATION_NOTICE_HOURS = env.integer("CANCELLATION_NOTICE_HOURS", 24)
 REMINDER_HOURS_BEFORE = env.integer("REMINDER_HOURS_BEFORE", 24)
+# After this many attended sessions, a course whose pain has not meaningfully improved is
+# flagged for review on the schedule and the day sheet.
+COURSE_REVIEW_AFTER_SESSIONS = env.integer("COURSE_REVIEW_AFTER_SESSIONS", 4)
 BOOKING_RATE_LIMIT = env.text("BOOKING_RATE_LIMIT", "20/h")
 SIGNIN_LINK_RATE_LIMIT = env.text("SIGNIN_LINK_RATE_LIMIT", "5/h")
 # Password reset: per client, and per account whichever client asks.

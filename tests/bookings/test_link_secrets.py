@@ -102,7 +102,7 @@ def test_a_reminder_brings_its_own_link_and_earlier_links_keep_working(
         call_command("send_reminders")
     confirmation, reminder = (m for m in mail.outbox if m.to == ["alex@example.org"])
     [(first, _)] = links_in(confirmation)
-    [(second, _)] = links_in(reminder)
+    [(second, _)] = set(links_in(reminder))  # the scores link is the same link
 
     assert first != second
     assert client.get(first).status_code == 200

@@ -9,6 +9,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from bookings import demo_data, screening, services
+from bookings.courses.models import Course
+from bookings.courses.selectors import propose_course
 from bookings.models import Booking, Patient, Treatment
 from bookings.selectors import free_starts_by_practitioner
 from clinic import demo_seed
@@ -34,6 +36,7 @@ class Command(BaseCommand):
         self.seed_treatments()
         logins = self.seed_users()
         self.seed_bookings()
+        self.seed_courses()
         self.stdout.write(self.style.SUCCESS("Demo clinic ready."))
         for role, (username, password) in logins.items():
             self.stdout.write(f"  {role:<13} username: {username:<10} password: {password}")
@@ -157,6 +160,53 @@ class Command(BaseCommand):
                         status = Booking.Status.NO_SHOW if n % 7 == 0 else Booking.Status.ATTENDED
                         services.mark_attendance(booking=booking, status=status)
                     n += 1
+
+    def seed_courses(self):
+        """Two courses under way with Hannah: one improving, one flagged for review."""
+        if Course.objects.filter(patient__email__endswith=demo_data.DEMO_PATIENT_DOMAIN).exists():
+            return
+        staff = get_user_model().objects.get(username="reception")
+        treatment = Treatment.objects.get(slug="follow-up")
+        now = timezone.now()
+        for spec in demo_data.COURSES:
+            self.seed_course(spec, staff=staff, treatment=treatment, now=now)
+
+    def seed_course(self, spec, *, staff, treatment, now):
+        practitioner = Practitioner.objects.get(slug=spec["practitioner"])
+        patient = Patient.objects.get(email=spec["patient"] + demo_data.DEMO_PATIENT_DOMAIN)
+        first_day = local_today() - timedelta(weeks=spec["weeks_ago"])
+        proposals = propose_course(
+            practitioner=practitioner,
+            treatment=treatment,
+            first_day=first_day,
+            weekday=spec["weekday"],
+            at=spec["time"],
+            count=6,
+            rhythm="weekly",
+            now=now - timedelta(days=30),
+        )
+        course = services.book_course(
+            patient=patient,
+            practitioner=practitioner,
+            treatment=treatment,
+            starts=[p.start for p in proposals if p.start],
+            rhythm="weekly",
+            weekday=spec["weekday"],
+            preferred_time=spec["time"],
+            created_by=staff,
+            notify=False,
+            now=now - timedelta(days=30),
+        )
+        services.set_activities(course=course, names=spec["activities"])
+        past = [b for b in course.sessions.order_by("number") if b.booking.start < now]
+        for session, scores in zip(past, spec["scores"], strict=False):
+            services.mark_attendance(booking=session.booking, status=Booking.Status.ATTENDED)
+            fields = ["pain_now", "pain_worst", "activity_1", "activity_2", "activity_3"]
+            services.record_outcome(
+                booking=session.booking,
+                scores=dict(zip(fields, scores, strict=False)),
+                recorded_by=practitioner.user,
+            )
 
 
 def _screening(n: int) -> dict[str, str]:
