@@ -297,3 +297,8 @@ class OutgoingEmail(models.Model):
 
     def __str__(self):
         return f"{self.kind} ({'sent' if self.sent_at else 'pending'})"
+
+
+# Holds and the waiting list live in their own module; importing them here makes them
+# models of this app (and lets `from bookings.models import Hold` work).
+from bookings.waitlist.models import Hold, WaitlistEntry, WaitlistOffer  # noqa: E402, F401

@@ -17,7 +17,7 @@ APP_ORDER = {"clinic": 0, "practitioners": 1, "bookings": 2}
 ROOMS = ("patient", "schedule", "backoffice", "directory")
 
 # Modules that hold pure rules: no Django, no database, tested without either.
-PURE = {"bookings.availability", "bookings.screening"}
+PURE = {"bookings.availability", "bookings.screening", "bookings.waitlist.matching"}
 # Helpers below the models: they use Django's settings or exceptions, never a model.
 FOUNDATION = {"clinic.clock", "clinic.validation"}
 VIEW_NAMES = {

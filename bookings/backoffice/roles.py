@@ -18,6 +18,9 @@ RECEPTION_PERMISSIONS = {
     "bookings.treatment": ("view",),
     "bookings.historicalbooking": ("view",),
     "bookings.historicalpatient": ("view",),
+    # Offering a time by hand needs "change"; "delete" takes someone off at their request.
+    "bookings.waitlistentry": ("change", "delete", "view"),
+    "bookings.waitlistoffer": ("view",),
     "practitioners.practitioner": ("view",),
     "practitioners.workinghours": ("view",),
     "practitioners.timeoff": ("add", "change", "delete", "view"),

@@ -34,3 +34,13 @@ class TimeOffOverlapsBookings(BookingError):
             f"This time off overlaps {len(bookings)} booking(s). They will stay booked for "
             "reception to move; confirm to add the time off anyway."
         )
+
+
+class OfferClosed(BookingError):
+    """A waiting-list offer that can no longer be answered as asked (already booked,
+    turned down, or gone to the next person)."""
+
+
+class OfferNotMade(BookingError):
+    """Nobody was offered the time: the person has an offer open, or is no longer
+    waiting. Nothing was changed."""

@@ -26,3 +26,4 @@ WHITENOISE_USE_FINDERS = True
 # themselves lower them with override_settings.
 BOOKING_RATE_LIMIT = "10000/m"
 SIGNIN_LINK_RATE_LIMIT = "10000/m"
+HOLD_RATE_LIMIT = "10000/m"
