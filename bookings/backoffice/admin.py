@@ -6,6 +6,7 @@ from django.db.models import Count
 from simple_history.admin import SimpleHistoryAdmin
 
 from bookings.backoffice import booking_admin  # noqa: F401  (registers Booking)
+from bookings.backoffice.waitlist import admin as waitlist_admin  # noqa: F401  (the waiting list)
 from bookings.models import Booking, ClinicClosure, OutgoingEmail, Patient, ScreeningStop, Treatment
 
 

@@ -175,6 +175,7 @@ class WaitlistOffer(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-pk"]
+        verbose_name = "waiting-list offer"
         indexes = [models.Index(fields=["status", "expires_at"])]
         constraints = [
             # One open offer per person: nobody holds two times at once.

@@ -104,31 +104,33 @@ def waiting_entries(today: date) -> list[WaitlistEntry]:
 
 def waiting_counts(practitioners: list[Practitioner], today: date) -> dict[int, int]:
     """How many people wait for each practitioner: those who named them, and those who
-    would see anyone offering their treatment (with their condition, where someone lists
-    it). Three queries, however long the list."""
+    would see anyone offering their treatment. Two queries, however long the list."""
     entries = list(
-        WaitlistEntry.objects.waiting(today).values_list(
-            "practitioner_id", "treatment_id", "condition_id"
-        )
+        WaitlistEntry.objects.waiting(today).values_list("practitioner_id", "treatment_id")
     )
-    offers = defaultdict(set)
-    for treatment_id, practitioner_id in Treatment.practitioners.through.objects.filter(
-        practitioner__is_listed=True
-    ).values_list("treatment_id", "practitioner_id"):
-        offers[treatment_id].add(practitioner_id)
-    interests = defaultdict(set)
-    for practitioner_id, condition_id in Practitioner.specialties.through.objects.values_list(
-        "practitioner_id", "condition_id"
+    offering = defaultdict(set)
+    for treatment_id, practitioner_id in Treatment.practitioners.through.objects.values_list(
+        "treatment_id", "practitioner_id"
     ):
-        interests[condition_id].add(practitioner_id)
+        offering[treatment_id].add(practitioner_id)
     counts = dict.fromkeys((p.pk for p in practitioners), 0)
-    for named, treatment_id, condition_id in entries:
-        if named:
-            who = {named}
-        else:
-            who = offers[treatment_id]
-            specialists = who & interests[condition_id] if condition_id else set()
-            who = specialists or who
-        for pk in who & counts.keys():
+    for named, treatment_id in entries:
+        for pk in ({named} if named else offering[treatment_id]) & counts.keys():
             counts[pk] += 1
     return counts
+
+
+def free_times_for(
+    entry: WaitlistEntry, now: datetime, days: int
+) -> list[tuple[Practitioner, datetime, bool]]:
+    """Every free time over the next `days` with whoever could see this person, and
+    whether it suits them: for staff offering a time by hand."""
+    last_day = min(local_date(now) + timedelta(days=days - 1), last_day_for(entry, now))
+    free = FreeTimes(now, last_day)
+    ranges, tz = entry.ranges, clinic_tz()
+    found = [
+        (start, order, practitioner, matching.suits(start.astimezone(tz), ranges, last_day))
+        for order, practitioner in enumerate(free.candidates(entry))
+        for start in free.starts(entry.treatment, practitioner)
+    ]
+    return [(p, start, suits) for start, _, p, suits in sorted(found, key=lambda f: f[:2])]
