@@ -37,7 +37,7 @@ def join(request: HttpRequest) -> HttpResponse:
         if form.is_valid():
             d = form.cleaned_data
             try:
-                services.join_waitlist(
+                entry = services.join_waitlist(
                     first_name=d["first_name"],
                     last_name=d["last_name"],
                     email=d["email"],
@@ -46,7 +46,7 @@ def join(request: HttpRequest) -> HttpResponse:
             except services.BookingError as error:
                 form.add_error(None, str(error))
             else:
-                request.session[SESSION_JOINED] = d["email"]
+                request.session[SESSION_JOINED] = entry.email
                 return redirect("bookings:waitlist_joined")
         return render(request, "bookings/waitlist/join.html", {"form": form}, status=400)
     choice = ChoiceForm(request.GET)
