@@ -103,7 +103,7 @@ def make_offer(
 
 def _locked_waiting_entry(entry: WaitlistEntry) -> WaitlistEntry:
     entry = (
-        WaitlistEntry.objects.select_for_update()
+        WaitlistEntry.objects.select_for_update(of=("self",))
         .select_related("treatment")
         .filter(pk=entry.pk)
         .first()
@@ -138,7 +138,7 @@ def accept_offer(
     with transaction.atomic():
         lock(offer.practitioner)
         offer = (
-            WaitlistOffer.objects.select_for_update()
+            WaitlistOffer.objects.select_for_update(of=("self",))
             .select_related("practitioner", "treatment", "booking")
             .get(pk=offer.pk)
         )
