@@ -104,7 +104,8 @@ class WaitlistEntryAdmin(admin.ModelAdmin):
         if not self.has_change_permission(request, entry):
             raise PermissionDenied
         now = timezone.now()
-        form = OfferByHandForm(request.POST or None, times=free_times_for(entry, now, DAYS_LISTED))
+        times = free_times_for(entry, now, DAYS_LISTED)
+        form = OfferByHandForm(request.POST or None, times=times)
         if request.method == "POST" and form.is_valid():
             practitioner, start = form.cleaned_data["time"]
             try:
@@ -127,6 +128,7 @@ class WaitlistEntryAdmin(admin.ModelAdmin):
             "original": entry,
             "title": f"Offer {entry} a time",
             "form": form,
+            "times": times,
             "days": DAYS_LISTED,
         }
         return TemplateResponse(request, "admin/bookings/waitlist_offer.html", context)

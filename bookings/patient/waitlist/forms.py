@@ -83,16 +83,18 @@ class WishesForm(forms.Form):
         ranges = [
             part_range(int(key.split("-")[0]), key.split("-")[1]) for key in data.get("times", [])
         ]
+        typed = False
         for row in range(1, RANGE_ROWS + 1):
             start, end = data.get(f"range_from_{row}"), data.get(f"range_to_{row}")
             if start is None and end is None:
                 continue
+            typed = True
             if start is None or end is None or end <= start:
                 self.add_error(f"range_to_{row}", "Please give a start and a later end time.")
                 continue
             day = data.get(f"range_day_{row}")
             ranges.append(TimeRange(int(day) if day else None, start, end))
-        if not ranges and not self.errors:
+        if not ranges and not typed:
             self.add_error("times", "Please choose at least one day and time that suits you.")
         data["ranges"] = ranges
         return data

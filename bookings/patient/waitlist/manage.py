@@ -8,12 +8,13 @@ from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from django_ratelimit.decorators import ratelimit
 
 from bookings import services
-from bookings.models import Treatment, WaitlistEntry
+from bookings.models import Treatment, WaitlistEntry, WaitlistOffer
 from bookings.patient.flow import booking_rate
 from bookings.patient.forms import ChoiceForm
 from bookings.patient.waitlist.forms import ANY, JoinForm, WishesForm
@@ -111,7 +112,14 @@ def manage(request: HttpRequest, reference: str) -> HttpResponse:
     return render(
         request,
         "bookings/waitlist/manage.html",
-        {"entry": entry, "form": form, "token": secret},
+        {
+            "entry": entry,
+            "form": form,
+            "token": secret,
+            "open_offer": entry.offers.filter(
+                status=WaitlistOffer.Status.PENDING, expires_at__gt=timezone.now()
+            ).first(),
+        },
         status=status,
     )
 

@@ -62,7 +62,8 @@ def test_staff_offer_a_time_by_hand(reception, reception_user, clock, practition
 
     page = reception.get(url)
     assert page.status_code == 200
-    assert "Mon 23 Nov, 10:00 · Hannah Okafor · suits them" in page.content.decode()
+    assert "10:00 · Hannah Okafor · suits them" in page.content.decode()
+    assert "Monday 23 November" in page.content.decode()
     response = reception.post(url, {"time": f"{practitioner.pk}|{MONDAY_10.isoformat()}"})
 
     offer = WaitlistOffer.objects.get()
