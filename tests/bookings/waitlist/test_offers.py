@@ -17,6 +17,7 @@ from tests.bookings.waitlist.conftest import MONDAY, MONDAY_10, join, offer_emai
 from tests.factories import (
     BookingFactory,
     PractitionerFactory,
+    TimeOffFactory,
     TreatmentFactory,
     WorkingHoursFactory,
 )
@@ -294,3 +295,35 @@ def test_anyone_who_offers_the_treatment_can_be_offered_a_time(clock, practition
 
     offer = WaitlistOffer.objects.get()
     assert (offer.practitioner, offer.start) == (sam, MONDAY_10)
+
+
+def test_time_off_removed_is_offered_like_a_cancellation(clock, practitioner, treatment):
+    time_off = TimeOffFactory(
+        practitioner=practitioner,
+        start=MONDAY_10 - timedelta(hours=3),
+        end=MONDAY_10 + timedelta(hours=3),
+    )
+    join(treatment, "Ada")
+    assert services.run_pass().offered == 0
+
+    services.remove_time_off(time_off=time_off)
+    services.run_pass()
+
+    assert WaitlistOffer.objects.get().start == MONDAY_10 - timedelta(hours=1)  # 9:00
+
+
+def test_hours_added_in_the_admin_are_offered_with_no_call_from_anywhere(clock, treatment):
+    # Hours saved straight to the table, as the admin's inline does: the pass still sees them.
+    sam = PractitionerFactory(name="Sam Saturday")
+    treatment.practitioners.add(sam)
+    join(treatment, "Ada", ranges=[part_range(5, "morning")], until=MONDAY)
+    assert services.run_pass().offered == 0
+
+    WorkingHoursFactory(practitioner=sam, weekday=5, start=time(10), end=time(12))
+    services.run_pass()
+
+    offer = WaitlistOffer.objects.get()
+    assert (offer.practitioner, timezone.localtime(offer.start).strftime("%a %H:%M")) == (
+        sam,
+        "Sat 10:00",
+    )
