@@ -299,6 +299,5 @@ class OutgoingEmail(models.Model):
         return f"{self.kind} ({'sent' if self.sent_at else 'pending'})"
 
 
-# Holds and the waiting list live in their own module; importing them here makes them
-# models of this app (and lets `from bookings.models import Hold` work).
+# Holds and the waiting list (bookings/waitlist/models.py), registered with this app.
 from bookings.waitlist.models import Hold, WaitlistEntry, WaitlistOffer  # noqa: E402, F401
