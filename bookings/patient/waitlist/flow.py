@@ -26,13 +26,14 @@ def hold_rate(group, request) -> str:
     return settings.HOLD_RATE_LIMIT
 
 
-def _fresh_times(request, *, treatment, practitioner, start, template, status, **context):
-    """A page with what went wrong and the times free now (the time page's own pieces)."""
+def _fresh_times(request, *, treatment, practitioner, day, template, status, **context):
+    """A page with what went wrong and the times free now (the time page's own pieces),
+    on `day`, or on the first day with a free time when it is None."""
     times = time_page_context(
         treatment=treatment,
         practitioner=practitioner,
         condition="",
-        chosen_day=local_date(start),
+        chosen_day=day,
         exclude_holder=browser_holder(request),
     )
     return render(
@@ -77,7 +78,7 @@ def hold(request: HttpRequest) -> HttpResponse:
             request,
             treatment=treatment,
             practitioner=practitioner,
-            start=start,
+            day=local_date(start),
             template="bookings/book/taken.html",
             status=409,
             heading="That time is no longer free",
@@ -199,7 +200,7 @@ def _accept(request, offer, secret, form):
             request,
             treatment=offer.treatment,
             practitioner=offer.practitioner,
-            start=offer.start,
+            day=None,  # the offered day has just filled up
             template="bookings/waitlist/offer_gone.html",
             status=409,
             waitlist_offer=offer,
