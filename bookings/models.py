@@ -352,3 +352,6 @@ class OutgoingEmail(models.Model):
 # Courses, scores and treatment notes live in their own module; importing them here
 # registers them with the app.
 from bookings.courses.models import Course, CourseSession, Outcome, TreatmentNote  # noqa: E402, F401
+
+# Holds and the waiting list (bookings/waitlist/models.py), registered with this app.
+from bookings.waitlist.models import Hold, WaitlistEntry, WaitlistOffer  # noqa: E402, F401

@@ -23,6 +23,7 @@ PURE = {
     "bookings.triage",
     "bookings.courses.planning",
     "bookings.courses.progress",
+    "bookings.waitlist.matching",
 }
 # Helpers below the models: they use Django's settings or exceptions, never a model.
 FOUNDATION = {"clinic.clock", "clinic.validation"}

@@ -8,6 +8,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from bookings import services
 from bookings.backoffice import booking_admin, course_admin  # noqa: F401  (register them)
+from bookings.backoffice.waitlist import admin as waitlist_admin  # noqa: F401  (the waiting list)
 from bookings.models import (
     Booking,
     ClinicClosure,

@@ -22,6 +22,9 @@ RECEPTION_PERMISSIONS = {
     "bookings.erasurerequest": ("view",),
     "bookings.course": ("add", "change", "view"),
     "bookings.coursesession": ("view",),
+    # Offering a time by hand needs "change"; "delete" takes someone off at their request.
+    "bookings.waitlistentry": ("change", "delete", "view"),
+    "bookings.waitlistoffer": ("view",),
     "practitioners.practitioner": ("view",),
     "practitioners.workinghours": ("view",),
     "practitioners.timeoff": ("add", "change", "delete", "view"),

@@ -17,7 +17,15 @@ from django_ratelimit.decorators import ratelimit
 from bookings import services
 from bookings.forms import parse_start
 from bookings.models import Booking, Treatment
-from bookings.patient.common import DAYS_SHOWN, ics_download, query, time_page_context
+from bookings.patient.common import (
+    DAYS_SHOWN,
+    browser_holder,
+    hold_on,
+    ics_download,
+    query,
+    screening_stop,
+    time_page_context,
+)
 from bookings.patient.forms import ANY, ChoiceForm, DetailsForm
 from bookings.selectors import bookable_practitioners, offers_by_day
 from clinic.clock import local_date, local_today
@@ -99,6 +107,7 @@ def choose_time(request: HttpRequest) -> HttpResponse:
         practitioner=practitioner,
         condition=data["condition"],
         chosen_day=data["date"],
+        exclude_holder=browser_holder(request),
     )
     return render(
         request,
@@ -157,7 +166,12 @@ class DetailsView(View):
             form.cleaned_data["practitioner_obj"],
         )
         offers = offers_by_day(
-            treatment, [practitioner], local_date(start), local_date(start), timezone.now()
+            treatment,
+            [practitioner],
+            local_date(start),
+            local_date(start),
+            timezone.now(),
+            exclude_holder=browser_holder(request),
         )
         if start not in {o.start for day in offers.values() for o in day}:
             return _taken_page(
@@ -180,12 +194,8 @@ class DetailsView(View):
     def post(self, request: HttpRequest) -> HttpResponse:
         form = DetailsForm(request.POST)
         valid = form.is_valid()
-        result = form.screening_result()
-        if result.stops_online:
-            # Stop at once, whatever else is unfinished on the form. Nothing about the
-            # patient is kept: only that advice was shown, and how urgent it was.
-            services.record_screening_stop(level=result.level)
-            return render(request, "bookings/book/stop.html", {"result": result})
+        if stopped := screening_stop(request, form):
+            return stopped
         if "treatment_obj" not in form.cleaned_data:
             errors = form.non_field_errors()
             return render(request, "bookings/book/start_again.html", {"errors": errors}, status=400)
@@ -203,6 +213,7 @@ class DetailsView(View):
                 consented=d["consent"],
                 patient_note=d["patient_note"],
                 idempotency_key=d["idempotency_key"],
+                holder=browser_holder(request),
             )
         except services.SlotUnavailable as error:
             treatment, practitioner, start = chosen
@@ -236,6 +247,12 @@ class DetailsView(View):
                     treatment=treatment.slug,
                     practitioner=practitioner.slug,
                     date=local_date(start).isoformat(),
+                ),
+                "hold": hold_on(request, treatment, practitioner, start),
+                "hold_query": query(
+                    treatment=treatment.slug,
+                    practitioner=practitioner.slug,
+                    start=start.isoformat(),
                 ),
             },
             status=status,

@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from bookings import emails, screening, triage
-from bookings.models import Booking, Patient, Treatment
+from bookings.models import Booking, Hold, Patient, Treatment
 from bookings.services.errors import BookingError, NotBookable, TooLateToChange
 from bookings.services.records import PatientDetails, given_fields, new_record_or_none
 from bookings.services.screening_check import refuse_unless_screened, stored_answers
@@ -61,11 +61,13 @@ def check_time(
     by_staff: bool,
     override_hours: bool = False,
     exclude_booking: Booking | None = None,
+    exclude_holder: str | None = None,
     now: datetime | None = None,
 ) -> None:
     """Raise a BookingError unless this practitioner offers the treatment and it can start
     then. `book` and `reschedule` call it under the lock; a form may call it first to show a
-    clash next to its field (the real change checks again)."""
+    clash next to its field (the real change checks again). Holds count as bookings, but
+    not `exclude_holder`'s own."""
     if not practitioner.treatments.filter(pk=treatment.pk).exists():
         raise NotBookable(f"{practitioner.name} does not offer {treatment.name}.")
     ensure_free(
@@ -76,6 +78,7 @@ def check_time(
         by_staff=by_staff,
         override_hours=override_hours,
         exclude_booking=exclude_booking,
+        exclude_holder=exclude_holder,
     )
 
 
@@ -132,6 +135,7 @@ def book(
     override_reason: str = "",
     idempotency_key: str | None = None,
     notify: bool = True,
+    holder: str | None = None,
     now: datetime | None = None,
 ) -> Booking:
     """Book a session. Online when `created_by` is None, by staff otherwise.
@@ -141,7 +145,7 @@ def book(
     question keys to "yes", "no" or "not_sure"; a missing key was not asked (staff only).
     Raises SlotUnavailable, NotBookable or BookingError; on success the confirmation email
     is queued in the same transaction. The same `idempotency_key` twice returns the first
-    booking.
+    booking. `holder`'s own hold does not stand in its way, and becomes the booking.
     """
     now = now or timezone.now()
     by_staff = created_by is not None
@@ -171,6 +175,7 @@ def book(
             start=start,
             by_staff=by_staff,
             override_hours=override_hours,
+            exclude_holder=holder,
             now=now,
         )
         booking = _new_booking(
@@ -188,6 +193,8 @@ def book(
             idempotency_key=idempotency_key or None,
         )
         save_or_taken(booking)
+        if holder:
+            Hold.objects.filter(holder=holder).delete()
         if notify:
             emails.booking_confirmed(booking)
     return booking

@@ -50,3 +50,13 @@ class CourseSessionUnavailable(BookingError):
 
 class ScoresRefused(BookingError):
     """Scores that cannot be kept, with a message for whoever gave them."""
+
+
+class OfferClosed(BookingError):
+    """A waiting-list offer that can no longer be answered as asked (already booked,
+    turned down, or gone to the next person)."""
+
+
+class OfferNotMade(BookingError):
+    """Nobody was offered the time: the person has an offer open, or is no longer
+    waiting. Nothing was changed."""

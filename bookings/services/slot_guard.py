@@ -45,14 +45,21 @@ def ensure_free(
     by_staff: bool,
     override_hours: bool,
     exclude_booking: Booking | None = None,
+    exclude_holder: str | None = None,
 ) -> None:
     """Raise SlotUnavailable unless a session can start at `start` under the rules the
-    person asking may not waive."""
+    person asking may not waive. Other people's unexpired holds count as bookings;
+    `exclude_holder`'s own does not."""
     if _switched_off():
         return
     day = local_date(start)
     diary = load_diaries(
-        [practitioner.pk], day, day + timedelta(days=1), exclude_booking=exclude_booking
+        [practitioner.pk],
+        day,
+        day + timedelta(days=1),
+        exclude_booking=exclude_booking,
+        now=now,
+        exclude_holder=exclude_holder,
     )[practitioner.pk]
     problem = check_slot(
         start,

@@ -177,6 +177,13 @@ REMINDER_HOURS_BEFORE = env.integer("REMINDER_HOURS_BEFORE", 24)
 # flagged for review on the schedule and the day sheet.
 COURSE_REVIEW_AFTER_SESSIONS = env.integer("COURSE_REVIEW_AFTER_SESSIONS", 4)
 BOOKING_RATE_LIMIT = env.text("BOOKING_RATE_LIMIT", "20/h")
+# Holds and the waiting list (README, "Holds and the waiting list").
+HOLD_MINUTES = env.integer("HOLD_MINUTES", 10)
+HOLD_RATE_LIMIT = env.text("HOLD_RATE_LIMIT", "60/h")
+OFFER_MINUTES = env.integer("OFFER_MINUTES", 30)
+OFFER_SOON_MINUTES = env.integer("OFFER_SOON_MINUTES", 10)
+OFFER_SOON_HOURS = env.integer("OFFER_SOON_HOURS", 24)
+WAITLIST_INTERVAL_SECONDS = env.integer("WAITLIST_INTERVAL_SECONDS", 30)
 SIGNIN_LINK_RATE_LIMIT = env.text("SIGNIN_LINK_RATE_LIMIT", "5/h")
 # Password reset: per client, and per account whichever client asks.
 PASSWORD_RESET_RATE_LIMIT = env.text("PASSWORD_RESET_RATE_LIMIT", "5/h")

@@ -54,7 +54,7 @@ def book_through_pages(page, base, *, day_index=None):
         page.locator(f'.day-strip a.selected[data-date="{date}"]').wait_for()
         page.wait_for_url(f"**date={date}")
     changed_in_place = page.evaluate("window.samePage === true")
-    page.locator("#slot-grid a").first.click()
+    page.locator("#slot-grid button").first.click()
     return changed_in_place
 
 
@@ -96,7 +96,7 @@ def test_book_move_cancel_without_javascript(live_server, phone_without_js, clin
     page.goto(live_server.url + "/book/time/?treatment=follow-up&practitioner=any")
     page.locator(".day-strip a[data-date]").nth(3).click()  # a full page load without JS
     assert "date=" in page.url
-    page.locator("#slot-grid a").first.click()
+    page.locator("#slot-grid button").first.click()
     fill_details(page)
     page.get_by_role("button", name="Confirm booking").click()
     page.get_by_text("You're booked in").wait_for()
