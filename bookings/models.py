@@ -2,8 +2,6 @@
 
 import secrets
 from datetime import timedelta
-from email.utils import make_msgid
-from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db import models
@@ -287,71 +285,13 @@ class ClinicClosure(models.Model):
         return self.name
 
 
-class ScreeningStop(models.Model):
-    """That screening answers stopped a booking, and how urgent the advice shown was;
-    deliberately nothing about who, or what they answered."""
-
-    class Outcome(models.TextChoices):
-        EMERGENCY = "emergency", "999 or A&E now"
-        URGENT = "urgent", "NHS 111 or GP today"
-        CALL_CLINIC = "call_clinic", "Call the clinic before booking"
-
-    shown_at = models.DateTimeField(auto_now_add=True)
-    screening_version = models.CharField(max_length=20)
-    # Blank for stops recorded before outcomes were (one advice for every warning sign).
-    outcome = models.CharField(max_length=20, choices=Outcome.choices, blank=True)
-
-    class Meta:
-        ordering = ["-shown_at"]
-
-    def __str__(self):
-        return f"Advice shown {self.shown_at:%Y-%m-%d %H:%M}"
-
-
-def new_message_id() -> str:
-    """A Message-ID on the site's own domain, fixed when the message is queued so every
-    copy of it that ever leaves carries the same one."""
-    return make_msgid(domain=urlsplit(settings.SITE_URL).hostname or "localhost")
-
-
-class OutgoingEmail(models.Model):
-    """Every message the clinic sends, kept until the mail server has taken it.
-
-    Requests only store it; the mail worker (`manage.py deliver_mail`) sends it. A failure
-    leaves the row pending for a later try, so a mail outage never loses a booking or a
-    confirmation, and a slow mail server never holds a request.
-    """
-
-    kind = models.CharField(max_length=30)
-    booking = models.ForeignKey(
-        Booking, null=True, blank=True, on_delete=models.CASCADE, related_name="emails"
-    )
-    to = models.EmailField()
-    subject = models.CharField(max_length=200)
-    body_text = models.TextField()
-    body_html = models.TextField(blank=True)
-    # [{"filename": ..., "content": ..., "mimetype": ...}]
-    attachments = models.JSONField(default=list, blank=True)
-    message_id = models.CharField(max_length=255, unique=True, default=new_message_id)
-    created_at = models.DateTimeField(auto_now_add=True)
-    sent_at = models.DateTimeField(null=True, blank=True)
-    attempts = models.PositiveSmallIntegerField(default=0)
-    # No worker takes the message before this time: set while one is sending it (so two
-    # never send it at once) and, after a failure, until the next try is due.
-    locked_until = models.DateTimeField(null=True, blank=True)
-    last_error = models.CharField(max_length=200, blank=True)
-
-    class Meta:
-        ordering = ["created_at"]
-        indexes = [models.Index(fields=["sent_at"])]
-
-    def __str__(self):
-        return f"{self.kind} ({'sent' if self.sent_at else 'pending'})"
-
-
+# That a screening answer stopped an online booking (bookings/models_screening.py).
+# The outbox of messages (bookings/models_outbox.py), registered with this app.
 # Courses, scores and treatment notes live in their own module; importing them here
 # registers them with the app.
 from bookings.courses.models import Course, CourseSession, Outcome, TreatmentNote  # noqa: E402, F401
+from bookings.models_outbox import OutgoingEmail, new_message_id  # noqa: E402, F401
+from bookings.models_screening import ScreeningStop  # noqa: E402, F401
 
 # Holds and the waiting list (bookings/waitlist/models.py), registered with this app.
 from bookings.waitlist.models import Hold, WaitlistEntry, WaitlistOffer  # noqa: E402, F401
