@@ -10,6 +10,9 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from bookings.models_privacy import AccessToken, ErasureRequest, GivenDetails  # noqa: F401
+from bookings.triage import Assessment, Row, age_on, assess, rows
+from clinic.clock import local_date
 from practitioners.models import Practitioner
 
 REFERENCE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/L to misread on the phone
@@ -23,10 +26,6 @@ LONGEST_BLOCK = timedelta(hours=12)
 
 def new_reference() -> str:
     return "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(8))
-
-
-def new_manage_token() -> str:
-    return secrets.token_urlsafe(32)  # 256 bits
 
 
 class TreatmentQuerySet(models.QuerySet):
@@ -95,9 +94,11 @@ class Patient(models.Model):
     last_name = models.CharField(max_length=60)
     email = models.EmailField(unique=True)
     phone = models.CharField(max_length=30)
-    date_of_birth = models.DateField()
+    # Required in every form; empty only once the person has been erased.
+    date_of_birth = models.DateField(null=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    erased_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     history = HistoricalRecords()
 
@@ -144,8 +145,19 @@ class Booking(models.Model):
         STAFF = "staff", "Staff"
 
     reference = models.CharField(max_length=12, unique=True, default=new_reference, editable=False)
-    manage_token = models.CharField(max_length=64, default=new_manage_token, editable=False)
-    patient = models.ForeignKey(Patient, on_delete=models.PROTECT, related_name="bookings")
+    # The patient record, once it is proven the booking belongs there (services.records):
+    # a new address makes one; a known one joins only by the emailed link or by staff.
+    patient = models.ForeignKey(
+        Patient, null=True, on_delete=models.PROTECT, related_name="bookings"
+    )
+    # Exactly what was given for this booking (online: typed; staff: from the record).
+    given_first_name = models.CharField("first name given", max_length=60)
+    given_last_name = models.CharField("last name given", max_length=60)
+    given_email = models.EmailField("email given", db_index=True)
+    given_phone = models.CharField("phone given", max_length=30)
+    given_date_of_birth = models.DateField("date of birth given", null=True, blank=True)
+    # When the owner of the email address confirmed this booking by its emailed link.
+    address_confirmed_at = models.DateTimeField(null=True, blank=True)
     practitioner = models.ForeignKey(
         Practitioner, on_delete=models.PROTECT, related_name="bookings"
     )
@@ -157,10 +169,12 @@ class Booking(models.Model):
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.CONFIRMED)
 
     screening_version = models.CharField(max_length=20)
-    # Caution question key -> the patient's yes/no answer (bookings.screening).
+    # Question key -> "yes", "no" or "not_sure"; missing: not asked (bookings.screening).
     screening_answers = models.JSONField(default=dict)
     needs_attention = models.BooleanField(
-        default=False, help_text="A screening answer the practitioner must see before needling."
+        default=False,
+        help_text="Something the practitioner must see before needling: a screening answer, "
+        "or questions not asked.",
     )
     consented_at = models.DateTimeField(null=True, blank=True)
     patient_note = models.TextField(blank=True, max_length=1000)
@@ -185,7 +199,7 @@ class Booking(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = BookingQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["manage_token", "idempotency_key"])
+    history = HistoricalRecords(excluded_fields=["idempotency_key"])
 
     class Meta:
         ordering = ["start"]
@@ -205,17 +219,45 @@ class Booking(models.Model):
     def get_absolute_url(self):
         return reverse("bookings:manage", kwargs={"reference": self.reference})
 
+    def manage_url(self, secret: str) -> str:
+        """The private link; only the message or page that issued `secret` knows it."""
+        return f"{self.get_absolute_url()}?token={secret}"
+
     @property
-    def manage_url(self) -> str:
-        return f"{self.get_absolute_url()}?token={self.manage_token}"
+    def person(self) -> "Patient | GivenDetails":
+        """Whose details to show and write to: the patient record once the booking is on
+        it, otherwise only what was given for this booking, never a stored record."""
+        if self.patient_id is not None:
+            return self.patient
+        return GivenDetails(
+            self.given_first_name,
+            self.given_last_name,
+            self.given_email,
+            self.given_phone,
+            self.given_date_of_birth,
+        )
 
     @property
     def is_active(self) -> bool:
         return self.status != self.Status.CANCELLED
 
     @property
-    def caution_keys(self) -> list[str]:
-        return [key for key, answer in self.screening_answers.items() if answer]
+    def age_at_visit(self) -> int | None:
+        born = self.person.date_of_birth
+        return age_on(born, local_date(self.start)) if born else None
+
+    @property
+    def screening_result(self) -> Assessment:
+        return assess(self.screening_answers, age=self.age_at_visit)
+
+    @property
+    def screening_flags(self) -> list[str]:
+        """What the practitioner must see before needling, the most serious first."""
+        return self.screening_result.flags
+
+    @property
+    def screening_rows(self) -> list[Row]:
+        return rows(self.screening_answers, age=self.age_at_visit)
 
     def can_change_online(self, now=None) -> bool:
         """Patients may cancel or move up to CANCELLATION_NOTICE_HOURS before the start."""
@@ -243,48 +285,13 @@ class ClinicClosure(models.Model):
         return self.name
 
 
-class ScreeningStop(models.Model):
-    """That a warning-sign answer stopped a booking; deliberately nothing about who."""
+# That a screening answer stopped an online booking (bookings/models_screening.py).
+# The outbox of messages (bookings/models_outbox.py), registered with this app.
+# Courses, scores and treatment notes live in their own module; importing them here
+# registers them with the app.
+from bookings.courses.models import Course, CourseSession, Outcome, TreatmentNote  # noqa: E402, F401
+from bookings.models_outbox import OutgoingEmail, new_message_id  # noqa: E402, F401
+from bookings.models_screening import ScreeningStop  # noqa: E402, F401
 
-    shown_at = models.DateTimeField(auto_now_add=True)
-    screening_version = models.CharField(max_length=20)
-
-    class Meta:
-        ordering = ["-shown_at"]
-
-    def __str__(self):
-        return f"Warning shown {self.shown_at:%Y-%m-%d %H:%M}"
-
-
-class OutgoingEmail(models.Model):
-    """Every message the clinic sends, kept until the mail server has taken it.
-
-    Sending is attempted after the booking commits; a failure leaves the row pending for
-    `manage.py send_pending_emails` to retry, so a mail outage never loses a booking or a
-    confirmation.
-    """
-
-    kind = models.CharField(max_length=30)
-    booking = models.ForeignKey(
-        Booking, null=True, blank=True, on_delete=models.CASCADE, related_name="emails"
-    )
-    to = models.EmailField()
-    subject = models.CharField(max_length=200)
-    body_text = models.TextField()
-    body_html = models.TextField(blank=True)
-    # [{"filename": ..., "content": ..., "mimetype": ...}]
-    attachments = models.JSONField(default=list, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    sent_at = models.DateTimeField(null=True, blank=True)
-    attempts = models.PositiveSmallIntegerField(default=0)
-    # Set while one process is sending, so a retry run and an after-commit send never
-    # both hand the same message to the mail server.
-    locked_until = models.DateTimeField(null=True, blank=True)
-    last_error = models.CharField(max_length=200, blank=True)
-
-    class Meta:
-        ordering = ["created_at"]
-        indexes = [models.Index(fields=["sent_at"])]
-
-    def __str__(self):
-        return f"{self.kind} ({'sent' if self.sent_at else 'pending'})"
+# Holds and the waiting list (bookings/waitlist/models.py), registered with this app.
+from bookings.waitlist.models import Hold, WaitlistEntry, WaitlistOffer  # noqa: E402, F401

@@ -1,7 +1,8 @@
 """Reading what the availability engine needs, in a fixed number of queries.
 
 Whatever the number of practitioners, days or existing bookings, finding free slots costs
-four queries: working hours, time off, closures and the bookings in range.
+five queries: working hours, time off, closures, the bookings in range and the unexpired
+holds in range.
 """
 
 from collections import defaultdict
@@ -10,10 +11,11 @@ from datetime import date, datetime, timedelta
 
 from django.conf import settings
 from django.db.models import Q
+from django.utils import timezone
 
 from bookings import availability
 from bookings.availability import Interval, SlotRules, WeeklyHours
-from bookings.models import Booking, ClinicClosure, Treatment
+from bookings.models import Booking, ClinicClosure, Hold, Treatment
 from clinic.clock import clinic_tz, day_range, local_date
 from practitioners.models import Practitioner, TimeOff, WorkingHours
 
@@ -59,10 +61,16 @@ def load_diaries(
     last_day: date,
     *,
     exclude_booking: Booking | None = None,
+    now: datetime | None = None,
+    exclude_holder: str | None = None,
 ) -> dict[int, Diary]:
     """Working hours, time off, closures and active bookings of these practitioners between
     two local dates (inclusive). `exclude_booking` leaves out a booking being moved, so its
-    own time counts as free."""
+    own time counts as free.
+
+    Holds unexpired at `now` count as bookings, except those of `exclude_holder` (the
+    browser or offer asking, whose own held time is free to it). An expired hold is left
+    out by the query itself, so no clean-up is needed for its time to be free."""
     tz = clinic_tz()
     start, end = day_range(first_day, last_day)
     # A session near midnight can reach, with its buffer, into the next day.
@@ -92,6 +100,17 @@ def load_diaries(
         "practitioner_id", "start", "blocked_until"
     ):
         diaries[practitioner_id].bookings.append(Interval(b_start, b_until))
+    held = (
+        Hold.objects.unexpired(now or timezone.now())
+        .filter(practitioner_id__in=practitioner_ids)
+        .overlapping(start, bookings_end)
+    )
+    if exclude_holder:
+        held = held.exclude(holder=exclude_holder)
+    for practitioner_id, h_start, h_until in held.values_list(
+        "practitioner_id", "start", "blocked_until"
+    ):
+        diaries[practitioner_id].bookings.append(Interval(h_start, h_until))
     return diaries
 
 
@@ -103,11 +122,17 @@ def free_starts_by_practitioner(
     now: datetime,
     *,
     exclude_booking: Booking | None = None,
+    exclude_holder: str | None = None,
 ) -> dict[int, list[datetime]]:
     """Free start times per practitioner id, between two local dates (inclusive)."""
     rules = slot_rules(treatment, now)
     diaries = load_diaries(
-        [p.pk for p in practitioners], first_day, last_day, exclude_booking=exclude_booking
+        [p.pk for p in practitioners],
+        first_day,
+        last_day,
+        exclude_booking=exclude_booking,
+        now=now,
+        exclude_holder=exclude_holder,
     )
     return {
         pk: availability.free_slots(
@@ -155,12 +180,19 @@ def offers_by_day(
     now: datetime,
     *,
     exclude_booking: Booking | None = None,
+    exclude_holder: str | None = None,
 ) -> dict[date, list[Offer]]:
     """Free times between two local dates, each with who is free then (the first in
     directory order when several are), grouped by local day. Every day in the range is a
     key, so days without a free time show as such."""
     slots = free_starts_by_practitioner(
-        practitioners, treatment, first_day, last_day, now, exclude_booking=exclude_booking
+        practitioners,
+        treatment,
+        first_day,
+        last_day,
+        now,
+        exclude_booking=exclude_booking,
+        exclude_holder=exclude_holder,
     )
     days: dict[date, list[Offer]] = {
         first_day + timedelta(days=i): [] for i in range((last_day - first_day).days + 1)
@@ -196,3 +228,13 @@ def next_free_by_practitioner(
         for p in group:
             result[p.pk] = (treatment, slots[p.pk][:limit])
     return result
+
+
+def bookings_for_email(email: str):
+    """Every booking an address may see once its owner has signed in by a link sent to it:
+    those on its patient record, and those made with it that are on no record yet."""
+    return (
+        Booking.objects.filter(Q(patient__email=email) | Q(patient__isnull=True, given_email=email))
+        .select_related("patient", "practitioner", "treatment")
+        .order_by("-start")
+    )

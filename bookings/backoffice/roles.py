@@ -18,10 +18,18 @@ RECEPTION_PERMISSIONS = {
     "bookings.treatment": ("view",),
     "bookings.historicalbooking": ("view",),
     "bookings.historicalpatient": ("view",),
+    # Erasing a person is the clinic manager's decision; reception can see the requests.
+    "bookings.erasurerequest": ("view",),
+    "bookings.course": ("add", "change", "view"),
+    "bookings.coursesession": ("view",),
+    # Offering a time by hand needs "change"; "delete" takes someone off at their request.
+    "bookings.waitlistentry": ("change", "delete", "view"),
+    "bookings.waitlistoffer": ("view",),
     "practitioners.practitioner": ("view",),
     "practitioners.workinghours": ("view",),
     "practitioners.timeoff": ("add", "change", "delete", "view"),
     "practitioners.language": ("view",),
+    "practitioners.registration": ("view",),
 }
 
 

@@ -8,8 +8,10 @@ from django.db.models import Count, Q
 
 from bookings import availability
 from bookings.availability import Interval
+from bookings.courses.selectors import attach_course_info
 from bookings.models import Booking
 from bookings.selectors import load_diaries
+from bookings.waitlist.selectors import waiting_counts
 from clinic.clock import day_range, local_date
 from practitioners.models import Practitioner
 
@@ -21,6 +23,7 @@ class SheetColumn:
     practitioner: Practitioner
     working: list[Interval]
     entries: list  # Booking or Interval (a free gap), sorted by start
+    waiting: int = 0  # people on the waiting list who could see this practitioner
 
 
 def day_sheet(day: date, practitioners=None) -> list[SheetColumn]:
@@ -33,6 +36,7 @@ def day_sheet(day: date, practitioners=None) -> list[SheetColumn]:
         .filter(practitioner__in=practitioners, start__gte=start, start__lt=end)
         .select_related("patient", "treatment")
     )
+    attach_course_info(bookings)
     by_practitioner = defaultdict(list)
     for b in bookings:
         by_practitioner[b.practitioner_id].append(b)
@@ -49,6 +53,14 @@ def day_sheet(day: date, practitioners=None) -> list[SheetColumn]:
         ]
         entries = sorted([*booked, *gaps], key=lambda e: e.start)
         columns.append(SheetColumn(p, diary.working, entries))
+    return columns
+
+
+def with_waiting(columns: list[SheetColumn], today: date) -> list[SheetColumn]:
+    """The day sheet's columns with how many people wait for each practitioner."""
+    counts = waiting_counts([c.practitioner for c in columns], today)
+    for column in columns:
+        column.waiting = counts[column.practitioner.pk]
     return columns
 
 

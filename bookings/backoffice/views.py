@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 from django.template.response import TemplateResponse
 
-from bookings.backoffice.selectors import day_sheet
+from bookings.backoffice.selectors import day_sheet, with_waiting
 from bookings.forms import DateQueryForm
 from clinic.clock import local_today, week_days
 from practitioners.models import Practitioner
@@ -35,7 +35,7 @@ def day_sheet_page(request: HttpRequest, model_admin: ModelAdmin) -> TemplateRes
         day=day,
         prev_day=day - timedelta(days=1),
         next_day=day + timedelta(days=1),
-        columns=day_sheet(day),
+        columns=with_waiting(day_sheet(day), local_today()),
     )
 
 

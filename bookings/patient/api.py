@@ -4,6 +4,7 @@ from django.http import HttpRequest, JsonResponse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from bookings.patient.common import browser_holder
 from bookings.patient.forms import AvailabilityQueryForm
 from bookings.selectors import bookable_practitioners, offers_by_day
 
@@ -23,9 +24,15 @@ def availability_api(request: HttpRequest) -> JsonResponse:
         if d["practitioner_obj"]
         else list(bookable_practitioners(d["service"]))
     )
-    offers = offers_by_day(d["service"], practitioners, d["date"], d["date"], timezone.now())[
-        d["date"]
-    ]
+    # The browser's own held time is free to it, as on the page (other holds are busy).
+    offers = offers_by_day(
+        d["service"],
+        practitioners,
+        d["date"],
+        d["date"],
+        timezone.now(),
+        exclude_holder=browser_holder(request),
+    )[d["date"]]
     return JsonResponse(
         {
             "slots": [o.start.isoformat() for o in offers],

@@ -14,10 +14,18 @@ from django.views import View
 from django.views.decorators.cache import never_cache
 from django_ratelimit.decorators import ratelimit
 
-from bookings import screening, services
+from bookings import services
 from bookings.forms import parse_start
 from bookings.models import Booking, Treatment
-from bookings.patient.common import DAYS_SHOWN, ics_download, query, time_page_context
+from bookings.patient.common import (
+    DAYS_SHOWN,
+    browser_holder,
+    hold_on,
+    ics_download,
+    query,
+    screening_stop,
+    time_page_context,
+)
 from bookings.patient.forms import ANY, ChoiceForm, DetailsForm
 from bookings.selectors import bookable_practitioners, offers_by_day
 from clinic.clock import local_date, local_today
@@ -99,6 +107,7 @@ def choose_time(request: HttpRequest) -> HttpResponse:
         practitioner=practitioner,
         condition=data["condition"],
         chosen_day=data["date"],
+        exclude_holder=browser_holder(request),
     )
     return render(
         request,
@@ -157,7 +166,12 @@ class DetailsView(View):
             form.cleaned_data["practitioner_obj"],
         )
         offers = offers_by_day(
-            treatment, [practitioner], local_date(start), local_date(start), timezone.now()
+            treatment,
+            [practitioner],
+            local_date(start),
+            local_date(start),
+            timezone.now(),
+            exclude_holder=browser_holder(request),
         )
         if start not in {o.start for day in offers.values() for o in day}:
             return _taken_page(
@@ -180,13 +194,8 @@ class DetailsView(View):
     def post(self, request: HttpRequest) -> HttpResponse:
         form = DetailsForm(request.POST)
         valid = form.is_valid()
-        if form.has_warning_sign():
-            # Stop at once, whatever else is unfinished on the form. Nothing about the
-            # patient is kept: only that the advice was shown.
-            services.record_screening_stop()
-            return render(
-                request, "bookings/book/stop.html", {"advice": screening.URGENT_CARE_ADVICE}
-            )
+        if stopped := screening_stop(request, form):
+            return stopped
         if "treatment_obj" not in form.cleaned_data:
             errors = form.non_field_errors()
             return render(request, "bookings/book/start_again.html", {"errors": errors}, status=400)
@@ -204,6 +213,7 @@ class DetailsView(View):
                 consented=d["consent"],
                 patient_note=d["patient_note"],
                 idempotency_key=d["idempotency_key"],
+                holder=browser_holder(request),
             )
         except services.SlotUnavailable as error:
             treatment, practitioner, start = chosen
@@ -218,7 +228,10 @@ class DetailsView(View):
             form.add_error(None, str(error))
             return self._render(request, form, *chosen, status=400)
         _remember_booking(request, booking)
-        return redirect("bookings:done", reference=booking.reference)
+        # The confirmation page shows the manage link; its secret travels only in this
+        # address (the database keeps its digest), as it does in the emailed link.
+        secret = services.issue_manage_secret(booking=booking)
+        return redirect(reverse("bookings:done", args=[booking.reference]) + f"?token={secret}")
 
     def _render(self, request, form, treatment, practitioner, start, status=200):
         return render(
@@ -234,6 +247,12 @@ class DetailsView(View):
                     treatment=treatment.slug,
                     practitioner=practitioner.slug,
                     date=local_date(start).isoformat(),
+                ),
+                "hold": hold_on(request, treatment, practitioner, start),
+                "hold_query": query(
+                    treatment=treatment.slug,
+                    practitioner=practitioner.slug,
+                    start=start.isoformat(),
                 ),
             },
             status=status,
@@ -262,12 +281,26 @@ def _booking_in_session(request: HttpRequest, reference: str) -> Booking:
 
 @never_cache
 def done(request: HttpRequest, reference: str) -> HttpResponse:
+    """What was booked, in the words it was booked with. It reads the same whether or not
+    the email address has booked here before, so it tells no one who is a patient."""
     booking = _booking_in_session(request, reference)
+    secret = request.GET.get("token", "")
+    opened = services.booking_for_manage_secret(reference=reference, secret=secret)
     return render(
         request,
         "bookings/book/done.html",
-        {"booking": booking, "step": 5, "flags": screening.flags_for_keys(booking.caution_keys)},
+        {
+            "booking": booking,
+            "step": 5,
+            "flags": _cautions_told(booking),
+            "manage_url": booking.manage_url(secret) if opened == booking else "",
+        },
     )
+
+
+def _cautions_told(booking: Booking) -> list[str]:
+    """The cautions the patient told us about, in their words, for the confirmation."""
+    return [f.reason for f in booking.screening_result.findings]
 
 
 @never_cache

@@ -10,9 +10,10 @@
   var timeFormat = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", timeZone: panel.dataset.tz });
   var dayFormat = new Intl.DateTimeFormat("en-GB", { weekday: "long", day: "numeric", month: "long", timeZone: "UTC" });
 
-  function detailsLink(start, practitioner) {
+  // Choosing a time posts to the hold address (the enclosing form carries the CSRF token).
+  function holdLink(start, practitioner) {
     var query = new URLSearchParams({ treatment: panel.dataset.service, practitioner: practitioner, start: start });
-    return panel.dataset.details + "?" + query.toString();
+    return panel.dataset.hold + "?" + query.toString();
   }
 
   function render(data, dateText) {
@@ -25,9 +26,10 @@
       return;
     }
     data.offers.forEach(function (offer) {
-      var a = document.createElement("a");
+      var a = document.createElement("button");
+      a.type = "submit";
       a.className = "btn btn-outline-primary";
-      a.href = detailsLink(offer.start, offer.practitioner);
+      a.formAction = holdLink(offer.start, offer.practitioner);
       a.textContent = timeFormat.format(new Date(offer.start));
       if (panel.dataset.practitioner === "any") {
         var who = document.createElement("span");

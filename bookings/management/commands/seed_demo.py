@@ -1,6 +1,6 @@
 """Load the demo clinic. Safe to run again: it updates what it made, duplicates nothing."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -8,13 +8,15 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
-from bookings import demo_data, services
+from bookings import demo_data, screening, services
+from bookings.courses.models import Course
+from bookings.courses.selectors import propose_course
 from bookings.models import Booking, Patient, Treatment
 from bookings.selectors import free_starts_by_practitioner
-from clinic import demo_content
+from clinic import demo_seed
 from clinic.clock import local_today
-from clinic.models import Condition, FAQEntry, InfoPage
-from practitioners.models import Language, Practitioner, WorkingHours
+from clinic.models import Condition
+from practitioners.models import Language, Practitioner, Registration, WorkingHours
 
 # Demo-only credentials, printed for whoever is trying the project.
 DEMO_USERS = {
@@ -34,23 +36,13 @@ class Command(BaseCommand):
         self.seed_treatments()
         logins = self.seed_users()
         self.seed_bookings()
+        self.seed_courses()
         self.stdout.write(self.style.SUCCESS("Demo clinic ready."))
         for role, (username, password) in logins.items():
             self.stdout.write(f"  {role:<13} username: {username:<10} password: {password}")
 
     def seed_content(self):
-        for order, item in enumerate(demo_content.CONDITIONS):
-            Condition.objects.update_or_create(
-                slug=item["slug"], defaults={**item, "order": order, "is_published": True}
-            )
-        for order, item in enumerate(demo_content.INFO_PAGES):
-            InfoPage.objects.update_or_create(
-                slug=item["slug"], defaults={**item, "order": order, "is_published": True}
-            )
-        for order, (question, answer) in enumerate(demo_content.FAQ):
-            FAQEntry.objects.update_or_create(
-                question=question, defaults={"answer": answer, "order": order, "is_published": True}
-            )
+        demo_seed.seed_content()
 
     def seed_practitioners(self):
         languages = {}
@@ -60,21 +52,24 @@ class Command(BaseCommand):
             )
         conditions = {c.slug: c for c in Condition.objects.all()}
         for order, item in enumerate(demo_data.PRACTITIONERS):
-            register, register_url = item["register"]
             practitioner, _ = Practitioner.objects.update_or_create(
                 slug=item["slug"],
                 defaults={
                     "name": item["name"],
                     "title": item["title"],
+                    "title_note": item.get("title_note", ""),
                     "biography": item["biography"],
                     "qualifications": item["qualifications"],
-                    "register": register,
-                    "register_url": register_url,
-                    "registration_number": item["registration_number"],
                     "practising_since": item["practising_since"],
                     "order": order,
                     "is_listed": True,
+                    "is_fictional": True,
                 },
+            )
+            practitioner.registrations.all().delete()
+            Registration.objects.bulk_create(
+                Registration(practitioner=practitioner, **registration)
+                for registration in item["registrations"]
             )
             practitioner.specialties.set([conditions[s] for s in item["specialties"]])
             practitioner.languages.set([languages[s] for s in item["languages"]])
@@ -131,7 +126,7 @@ class Command(BaseCommand):
                     "first_name": first,
                     "last_name": last,
                     "phone": phone,
-                    "date_of_birth": born,
+                    "date_of_birth": date.fromisoformat(born),
                 },
             )[0]
             for first, last, phone, born in demo_data.PATIENTS
@@ -149,7 +144,7 @@ class Command(BaseCommand):
                     [practitioner], treatment, day, day, now - timedelta(days=30)
                 )[practitioner.pk]
                 for start in slots[::9][:3]:
-                    answers = demo_data.SCREENING_EXAMPLES[n % len(demo_data.SCREENING_EXAMPLES)]
+                    answers = _screening(n)
                     booking = services.book(
                         practitioner=practitioner,
                         treatment=treatment,
@@ -165,3 +160,59 @@ class Command(BaseCommand):
                         status = Booking.Status.NO_SHOW if n % 7 == 0 else Booking.Status.ATTENDED
                         services.mark_attendance(booking=booking, status=status)
                     n += 1
+
+    def seed_courses(self):
+        """Two courses under way with Hannah: one improving, one flagged for review."""
+        if Course.objects.filter(patient__email__endswith=demo_data.DEMO_PATIENT_DOMAIN).exists():
+            return
+        staff = get_user_model().objects.get(username="reception")
+        treatment = Treatment.objects.get(slug="follow-up")
+        now = timezone.now()
+        for spec in demo_data.COURSES:
+            self.seed_course(spec, staff=staff, treatment=treatment, now=now)
+
+    def seed_course(self, spec, *, staff, treatment, now):
+        practitioner = Practitioner.objects.get(slug=spec["practitioner"])
+        patient = Patient.objects.get(email=spec["patient"] + demo_data.DEMO_PATIENT_DOMAIN)
+        first_day = local_today() - timedelta(weeks=spec["weeks_ago"])
+        proposals = propose_course(
+            practitioner=practitioner,
+            treatment=treatment,
+            first_day=first_day,
+            weekday=spec["weekday"],
+            at=spec["time"],
+            count=6,
+            rhythm="weekly",
+            now=now - timedelta(days=30),
+        )
+        course = services.book_course(
+            patient=patient,
+            practitioner=practitioner,
+            treatment=treatment,
+            starts=[p.start for p in proposals if p.start],
+            rhythm="weekly",
+            weekday=spec["weekday"],
+            preferred_time=spec["time"],
+            created_by=staff,
+            notify=False,
+            now=now - timedelta(days=30),
+        )
+        services.set_activities(course=course, names=spec["activities"])
+        past = [b for b in course.sessions.order_by("number") if b.booking.start < now]
+        for session, scores in zip(past, spec["scores"], strict=False):
+            services.mark_attendance(booking=session.booking, status=Booking.Status.ATTENDED)
+            fields = ["pain_now", "pain_worst", "activity_1", "activity_2", "activity_3"]
+            services.record_outcome(
+                booking=session.booking,
+                scores=dict(zip(fields, scores, strict=False)),
+                recorded_by=practitioner.user,
+            )
+
+
+def _screening(n: int) -> dict[str, str]:
+    """The n-th demo answers: "no" to every question unless the example says otherwise."""
+    example = demo_data.SCREENING_EXAMPLES[n % len(demo_data.SCREENING_EXAMPLES)]
+    if example is None:
+        return {}
+    asked = [*screening.WARNING_SIGNS, screening.NEW_EPISODE, *screening.CAUTIONS]
+    return {**{q.key: "no" for q in asked}, **example}

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('bookings', '0003_staff_roles'),
+        ('bookings', '0004_outgoing_email_message_id'),
         ('practitioners', '0001_initial'),
     ]
 
