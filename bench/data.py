@@ -6,6 +6,7 @@ working hours and no two of a practitioner's bookings overlap (the PostgreSQL ex
 constraint would refuse them), so the pages see a believable, busy diary.
 """
 
+import bisect
 import io
 import math
 import random
@@ -19,9 +20,9 @@ from django.utils import timezone
 from bookings import screening
 from bookings.availability import WeeklyHours, working_intervals
 from bookings.models import Booking, Patient, Treatment
-from clinic.clock import clinic_tz
+from clinic.clock import clinic_tz, day_range
 from clinic.models import Condition
-from practitioners.models import Language, Practitioner, WorkingHours
+from practitioners.models import Language, Practitioner, Registration, WorkingHours
 
 # Demo logins are hashed once each; the fast hasher keeps that out of the build's time.
 FAST_HASHER = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -31,14 +32,13 @@ BATCH = 2000
 
 
 def build_clinic(*, practitioners: int, rng: random.Random) -> None:
-    """A migrated database with the demo clinic and `practitioners` in all, no bookings."""
+    """A migrated database with the demo clinic (and its few bookings), `practitioners` in
+    all and the patients the bookings below are for."""
     call_command("migrate", verbosity=0)
     call_command("createcachetable", verbosity=0)
     with override_settings(PASSWORD_HASHERS=FAST_HASHER):
         call_command("seed_demo", stdout=io.StringIO())
     with transaction.atomic():
-        # The demo's own few bookings go, so that the counts below are exact.
-        Booking.objects.all().delete()
         _add_practitioners(practitioners - Practitioner.objects.count(), rng)
         Patient.objects.bulk_create(
             Patient(
@@ -61,13 +61,22 @@ def _add_practitioners(count: int, rng: random.Random) -> None:
             title=template.title,
             biography=template.biography,
             qualifications=template.qualifications,
-            register=template.register,
-            register_url=template.register_url,
-            registration_number=f"BENCH-{n:05d}",
+            is_fictional=True,
             practising_since=2000 + n % 20,
             order=100 + n,
         )
         for n in range(count)
+    )
+    registration = template.registrations.first()
+    Registration.objects.bulk_create(
+        Registration(
+            practitioner=p,
+            body=registration.body,
+            kind=registration.kind,
+            number=f"BENCH-{p.pk:05d}",
+            check_url=registration.check_url,
+        )
+        for p in added
     )
     conditions, languages = list(Condition.objects.all()), list(Language.objects.all())
     Specialty, Speaks = Practitioner.specialties.through, Practitioner.languages.through
@@ -126,7 +135,11 @@ def add_history(count: int, before: date, rng: random.Random, per_day: float) ->
 
 def _write(chosen: list[tuple], rng: random.Random) -> None:
     chosen.sort(key=lambda row: row[2])
-    patients = list(Patient.objects.values_list("pk", flat=True))
+    patients = list(
+        Patient.objects.filter(email__startswith="bench").values_list(
+            "pk", "first_name", "last_name", "email", "phone", "date_of_birth"
+        )
+    )
     number = Booking.objects.count()
     now = timezone.now()
     with transaction.atomic():
@@ -147,6 +160,7 @@ def _candidates(first_day: date, last_day: date, rng: random.Random) -> list[tup
             WeeklyHours(row.weekday, row.start, row.end, row.valid_from, row.valid_until)
         )
     gaps = [timedelta(minutes=m) for m in GAPS_MINUTES]
+    taken = _taken(first_day, last_day)
     candidates = []
     for practitioner_id, rules in hours.items():
         for window in working_intervals(rules, first_day, last_day, clinic_tz()):
@@ -156,13 +170,36 @@ def _candidates(first_day: date, last_day: date, rng: random.Random) -> list[tup
                 end = cursor + treatment.duration
                 if end > window.end:
                     break
-                candidates.append((practitioner_id, treatment, cursor, end))
+                if _is_free(taken.get(practitioner_id, []), cursor, end + treatment.buffer):
+                    candidates.append((practitioner_id, treatment, cursor, end))
                 cursor = end + treatment.buffer + rng.choice(gaps)
     return candidates
 
 
+def _taken(first_day: date, last_day: date) -> dict[int, list[tuple]]:
+    """The blocked ranges of the bookings already there (the demo's), per practitioner,
+    in order: what generated bookings must keep clear of."""
+    start, end = day_range(first_day, last_day)
+    taken: dict[int, list[tuple]] = {}
+    for practitioner_id, b_start, b_until in (
+        Booking.objects.active()
+        .filter(start__lt=end + timedelta(days=1), blocked_until__gt=start)
+        .values_list("practitioner_id", "start", "blocked_until")
+    ):
+        taken.setdefault(practitioner_id, []).append((b_start, b_until))
+    return {pk: sorted(ranges) for pk, ranges in taken.items()}
+
+
+def _is_free(taken: list[tuple], start, until) -> bool:
+    # Booked ranges never overlap each other, so only the last one starting before
+    # `until` can reach into [start, until).
+    before = bisect.bisect_left(taken, (until,))
+    return before == 0 or taken[before - 1][1] <= start
+
+
 def _booking(number, row, patients, now, rng) -> Booking:
     practitioner_id, treatment, start, end = row
+    patient_id, first_name, last_name, email, phone, born = patients[number % len(patients)]
     roll = rng.random()
     if start >= now:
         status = Booking.Status.CANCELLED if roll < 0.03 else Booking.Status.CONFIRMED
@@ -176,7 +213,12 @@ def _booking(number, row, patients, now, rng) -> Booking:
         )
     return Booking(
         reference=f"BENCH{number:07d}",
-        patient_id=patients[number % len(patients)],
+        patient_id=patient_id,
+        given_first_name=first_name,
+        given_last_name=last_name,
+        given_email=email,
+        given_phone=phone,
+        given_date_of_birth=born,
         practitioner_id=practitioner_id,
         treatment=treatment,
         start=start,

