@@ -66,4 +66,6 @@
         .finally(function () { grid.removeAttribute("aria-busy"); });
     });
   });
+  // Says the day links are now handled here (tests wait for it before clicking).
+  panel.dataset.enhanced = "true";
 })();

@@ -47,6 +47,7 @@ def book_through_pages(page, base, *, day_index=None):
     assert page.get_by_role("heading", name="Choose a time").is_visible()
     page.evaluate("window.samePage = true")
     if day_index is not None:
+        page.locator("#slot-panel[data-enhanced]").wait_for(state="attached")
         day = page.locator(".day-strip a[data-date]").nth(day_index)
         date = day.get_attribute("data-date")
         day.click()
