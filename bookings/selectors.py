@@ -172,8 +172,28 @@ def offers_by_day(
     return days
 
 
+NEXT_FREE_DAYS = 14
+
+
+def next_free_times(
+    practitioners: list[Practitioner],
+    treatment: Treatment,
+    now: datetime,
+    *,
+    days: int = NEXT_FREE_DAYS,
+    limit: int = 1,
+) -> dict[int, list[datetime]]:
+    """Each practitioner's own first free times for a treatment over the coming `days`.
+    Every page that shows a "next free" reads it here, so they all agree with the API."""
+    today = local_date(now)
+    slots = free_starts_by_practitioner(
+        practitioners, treatment, today, today + timedelta(days=days - 1), now
+    )
+    return {pk: starts[:limit] for pk, starts in slots.items()}
+
+
 def next_free_by_practitioner(
-    practitioners: list[Practitioner], now: datetime, *, days: int = 14, limit: int = 1
+    practitioners: list[Practitioner], now: datetime, *, days: int = NEXT_FREE_DAYS, limit: int = 1
 ):
     """For each practitioner, the first active treatment they offer and their next free
     times for it over the coming `days`: {practitioner id: (treatment, [starts])}.
@@ -182,17 +202,13 @@ def next_free_by_practitioner(
     for treatment in Treatment.objects.active().prefetch_related("practitioners"):
         for p in treatment.practitioners.all():
             first_treatment.setdefault(p.pk, treatment)
-    today = local_date(now)
-    result = {}
     groups: dict[int, list[Practitioner]] = defaultdict(list)
     for p in practitioners:
         if p.pk in first_treatment:
             groups[first_treatment[p.pk].pk].append(p)
+    result = {}
     for group in groups.values():
         treatment = first_treatment[group[0].pk]
-        slots = free_starts_by_practitioner(
-            group, treatment, today, today + timedelta(days=days - 1), now
-        )
-        for p in group:
-            result[p.pk] = (treatment, slots[p.pk][:limit])
+        found = next_free_times(group, treatment, now, days=days, limit=limit)
+        result.update({p.pk: (treatment, found[p.pk]) for p in group})
     return result

@@ -2,8 +2,6 @@
 with the health screening, and the confirmation. Views parse the request, call a selector
 or a service, and render."""
 
-from datetime import timedelta
-
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -17,10 +15,10 @@ from django_ratelimit.decorators import ratelimit
 from bookings import screening, services
 from bookings.forms import parse_start
 from bookings.models import Booking, Treatment
-from bookings.patient.common import DAYS_SHOWN, ics_download, query, time_page_context
+from bookings.patient.common import ics_download, query, time_page_context
 from bookings.patient.forms import ANY, ChoiceForm, DetailsForm
-from bookings.selectors import bookable_practitioners, offers_by_day
-from clinic.clock import local_date, local_today
+from bookings.selectors import bookable_practitioners, next_free_times, offers_by_day
+from clinic.clock import local_date
 from clinic.models import Condition
 
 SESSION_BOOKED = "booked_references"
@@ -56,21 +54,14 @@ def choose_practitioner(request: HttpRequest) -> HttpResponse:
         practitioners, condition_note = list(bookable_practitioners(treatment)), True
     else:
         condition_note = False
-    first = local_today()
-    days = offers_by_day(
-        treatment, practitioners, first, first + timedelta(days=DAYS_SHOWN - 1), timezone.now()
-    )
-    next_free = {}
-    for offers in days.values():
-        for offer in offers:
-            next_free.setdefault(offer.practitioner.pk, offer.start)
+    next_free = next_free_times(practitioners, treatment, timezone.now())
     return render(
         request,
         "bookings/book/practitioner.html",
         {
             "step": 2,
             "treatment": treatment,
-            "practitioners": [(p, next_free.get(p.pk)) for p in practitioners],
+            "practitioners": [(p, next(iter(next_free[p.pk]), None)) for p in practitioners],
             "condition": Condition.objects.filter(slug=condition).first() if condition else None,
             "condition_note": condition_note,
             "conditions": Condition.objects.published(),
