@@ -141,6 +141,26 @@ def bookable_practitioners(treatment: Treatment, condition_slug: str = ""):
     return queryset.distinct()
 
 
+def practitioners_for(treatment: Treatment, condition_slug: str = "") -> tuple[list, bool]:
+    """Who a patient may book for this treatment and condition, and whether the condition
+    narrowed the list: those who list it as a particular interest, or everyone who offers
+    the treatment when nobody lists it (every practitioner treats every condition)."""
+    if condition_slug:
+        narrowed = list(bookable_practitioners(treatment, condition_slug))
+        if narrowed:
+            return narrowed, True
+    return list(bookable_practitioners(treatment)), False
+
+
+def matches_condition(
+    practitioner: Practitioner, treatment: Treatment, condition_slug: str
+) -> bool:
+    """Whether first available for this condition could have offered this practitioner."""
+    if not condition_slug or practitioner.specialties.filter(slug=condition_slug).exists():
+        return True
+    return not bookable_practitioners(treatment, condition_slug).exists()
+
+
 @dataclass(frozen=True)
 class Offer:
     start: datetime

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from bookings.ics import patient_ics
 from bookings.models import Booking, Treatment
-from bookings.selectors import bookable_practitioners, offers_by_day
+from bookings.selectors import offers_by_day, practitioners_for
 from clinic.clock import local_today
 from practitioners.models import Practitioner
 
@@ -30,9 +30,7 @@ def time_page_context(
     exclude_booking: Booking | None = None,
 ) -> dict:
     """The day strip and the chosen day's times, shared by booking and moving."""
-    practitioners = (
-        [practitioner] if practitioner else list(bookable_practitioners(treatment, condition))
-    )
+    practitioners = [practitioner] if practitioner else practitioners_for(treatment, condition)[0]
     first = local_today()
     last = first + timedelta(days=DAYS_SHOWN - 1)
     days = offers_by_day(

@@ -3,6 +3,7 @@ with the health screening, and the confirmation. Views parse the request, call a
 or a service, and render."""
 
 from django.conf import settings
+from django.db.models import prefetch_related_objects
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -13,11 +14,12 @@ from django.views.decorators.cache import never_cache
 from django_ratelimit.decorators import ratelimit
 
 from bookings import screening, services
+from bookings.availability import Problem
 from bookings.forms import parse_start
 from bookings.models import Booking, Treatment
 from bookings.patient.common import ics_download, query, time_page_context
 from bookings.patient.forms import ANY, ChoiceForm, DetailsForm
-from bookings.selectors import bookable_practitioners, next_free_times, offers_by_day
+from bookings.selectors import next_free_times, practitioners_for
 from clinic.clock import local_date
 from clinic.models import Condition
 
@@ -48,12 +50,8 @@ def choose_practitioner(request: HttpRequest) -> HttpResponse:
     if not form.is_valid() and "treatment" in form.errors:
         return _start_again(request, form)
     treatment, condition = form.cleaned_data["treatment"], form.cleaned_data.get("condition", "")
-    practitioners = list(bookable_practitioners(treatment, condition).prefetch_related("languages"))
-    if condition and not practitioners:
-        # Nobody lists this condition as a specialty: offer everyone rather than nothing.
-        practitioners, condition_note = list(bookable_practitioners(treatment)), True
-    else:
-        condition_note = False
+    practitioners, narrowed = practitioners_for(treatment, condition)
+    prefetch_related_objects(practitioners, "languages")
     next_free = next_free_times(practitioners, treatment, timezone.now())
     return render(
         request,
@@ -63,7 +61,7 @@ def choose_practitioner(request: HttpRequest) -> HttpResponse:
             "treatment": treatment,
             "practitioners": [(p, next(iter(next_free[p.pk]), None)) for p in practitioners],
             "condition": Condition.objects.filter(slug=condition).first() if condition else None,
-            "condition_note": condition_note,
+            "condition_note": bool(condition) and not narrowed,
             "conditions": Condition.objects.published(),
             "base_query": query(treatment=treatment.slug, condition=condition),
         },
@@ -112,11 +110,34 @@ def _start_again(request, form):
 # --- Step 4: details, screening, consent ------------------------------------------------
 
 
-def _taken_page(request, *, treatment, practitioner, start, message, status=409):
-    """The time went while the patient was typing: say so plainly and show fresh times."""
-    context = time_page_context(
-        treatment=treatment, practitioner=practitioner, condition="", chosen_day=local_date(start)
+def _refusal_text(problem: Problem) -> tuple[str, str]:
+    """The heading and message for a time that cannot be booked, saying the real cause."""
+    if problem is Problem.TAKEN:
+        return (
+            "That time is no longer free",
+            "Sorry, that time was just taken by someone else. Here are the times still free.",
+        )
+    if problem is Problem.TOO_SOON:
+        return (
+            "That time is too soon to book online",
+            f"Online booking needs {settings.BOOKING_MIN_NOTICE_HOURS} hours' notice. Here are "
+            f"the times you can book; for a sooner appointment, please call {settings.CLINIC_PHONE}.",
+        )
+    return (
+        "That time can no longer be booked",
+        f"Sorry: {problem.value} Here are the times that are free.",
     )
+
+
+def _taken_page(request, *, treatment, practitioner, condition, start, problem, status=409):
+    """The chosen time cannot be booked: say why plainly and show fresh times."""
+    context = time_page_context(
+        treatment=treatment,
+        practitioner=practitioner,
+        condition=condition,
+        chosen_day=local_date(start),
+    )
+    heading, message = _refusal_text(problem)
     return render(
         request,
         "bookings/book/taken.html",
@@ -124,8 +145,9 @@ def _taken_page(request, *, treatment, practitioner, start, message, status=409)
             "treatment": treatment,
             "practitioner": practitioner,
             "practitioner_slug": practitioner.slug,
+            "heading": heading,
             "message": message,
-            "condition": "",
+            "condition": condition,
             "step": 3,
             **context,
         },
@@ -147,26 +169,30 @@ class DetailsView(View):
             form.cleaned_data["treatment"],
             form.cleaned_data["practitioner_obj"],
         )
-        offers = offers_by_day(
-            treatment, [practitioner], local_date(start), local_date(start), timezone.now()
-        )
-        if start not in {o.start for day in offers.values() for o in day}:
+        condition = form.cleaned_data["condition"]
+        try:
+            services.check_time(
+                practitioner=practitioner, treatment=treatment, start=start, by_staff=False
+            )
+        except services.SlotUnavailable as error:
             return _taken_page(
                 request,
                 treatment=treatment,
                 practitioner=practitioner,
+                condition=condition,
                 start=start,
-                message="Sorry, that time is no longer free. Here are the times that are.",
+                problem=error.problem,
             )
         form = DetailsForm(
             initial={
                 "treatment": treatment.slug,
                 "practitioner": practitioner.slug,
                 "start": start.isoformat(),
+                "condition": condition,
                 "idempotency_key": DetailsForm.new_idempotency_key(),
             }
         )
-        return self._render(request, form, treatment, practitioner, start)
+        return self._render(request, form, treatment, practitioner, start, condition)
 
     def post(self, request: HttpRequest) -> HttpResponse:
         form = DetailsForm(request.POST)
@@ -182,7 +208,7 @@ class DetailsView(View):
             errors = form.non_field_errors()
             return render(request, "bookings/book/start_again.html", {"errors": errors}, status=400)
         d = form.cleaned_data
-        chosen = (d["treatment_obj"], d["practitioner_obj"], d["start_dt"])
+        chosen = (d["treatment_obj"], d["practitioner_obj"], d["start_dt"], d["condition"])
         if not valid:
             return self._render(request, form, *chosen, status=400)
         try:
@@ -197,13 +223,14 @@ class DetailsView(View):
                 idempotency_key=d["idempotency_key"],
             )
         except services.SlotUnavailable as error:
-            treatment, practitioner, start = chosen
+            treatment, practitioner, start, condition = chosen
             return _taken_page(
                 request,
                 treatment=treatment,
                 practitioner=practitioner,
+                condition=condition,
                 start=start,
-                message=_taken_message(error),
+                problem=error.problem,
             )
         except services.BookingError as error:
             form.add_error(None, str(error))
@@ -211,7 +238,7 @@ class DetailsView(View):
         _remember_booking(request, booking)
         return redirect("bookings:done", reference=booking.reference)
 
-    def _render(self, request, form, treatment, practitioner, start, status=200):
+    def _render(self, request, form, treatment, practitioner, start, condition, status=200):
         return render(
             request,
             self.template_name,
@@ -221,20 +248,16 @@ class DetailsView(View):
                 "treatment": treatment,
                 "practitioner": practitioner,
                 "start": start,
+                "condition": condition,
                 "back_query": query(
                     treatment=treatment.slug,
                     practitioner=practitioner.slug,
+                    condition=condition,
                     date=local_date(start).isoformat(),
                 ),
             },
             status=status,
         )
-
-
-def _taken_message(error: services.SlotUnavailable) -> str:
-    if error.problem.name == "TAKEN":
-        return "Sorry, that time was just taken by someone else. Here are the times still free."
-    return f"Sorry, that time can no longer be booked: {error} Here are the times that are free."
 
 
 def _remember_booking(request: HttpRequest, booking: Booking) -> None:

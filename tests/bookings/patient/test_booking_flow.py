@@ -1,5 +1,6 @@
 """The patient's booking flow, every step, through the Django test client."""
 
+import html
 from datetime import timedelta
 from urllib.parse import quote
 
@@ -303,3 +304,29 @@ def test_warning_sign_stops_even_before_the_rest_is_filled_in(
     )
     assert "Please get medical advice before acupuncture" in response.content.decode()
     assert not Patient.objects.exists()
+
+
+def test_details_page_for_a_time_now_too_soon_says_too_soon(client, clock, practitioner, treatment):
+    # Friday 09:00 is within the two hours' notice from 08:00.
+    too_soon = NOW + timedelta(hours=1)
+
+    response = details_get(client, treatment, practitioner, too_soon)
+
+    body = html.unescape(response.content.decode())
+    assert response.status_code == 409
+    assert "That time is too soon to book online" in body
+    assert "Online booking needs 2 hours' notice" in body
+    assert "taken" not in body
+    assert "no longer free" not in body
+
+
+def test_booking_post_for_a_time_now_too_soon_says_too_soon(client, clock, practitioner, treatment):
+    response = client.post(
+        DETAILS_URL, details_post(treatment, practitioner, NOW + timedelta(minutes=90))
+    )
+
+    body = response.content.decode()
+    assert response.status_code == 409
+    assert "That time is too soon to book online" in body
+    assert "taken" not in body
+    assert not Booking.objects.exists()
