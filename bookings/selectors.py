@@ -34,8 +34,9 @@ class Diary:
     as the engine takes them."""
 
     working: list[Interval] = field(default_factory=list)
-    unavailable: list[Interval] = field(default_factory=list)
+    unavailable: list[Interval] = field(default_factory=list)  # time off and closures
     bookings: list[Interval] = field(default_factory=list)
+    closures: list[Interval] = field(default_factory=list)  # also in `unavailable`
 
 
 def _weekly_hours(
@@ -77,6 +78,7 @@ def load_diaries(
     for pk, diary in diaries.items():
         diary.working = availability.working_intervals(rules[pk], first_day, last_day, tz)
         diary.unavailable = list(closures)
+        diary.closures = closures
     for off in TimeOff.objects.filter(
         practitioner_id__in=practitioner_ids, start__lt=end, end__gt=start
     ).only("practitioner_id", "start", "end"):
@@ -105,10 +107,14 @@ def free_starts_by_practitioner(
     exclude_booking: Booking | None = None,
 ) -> dict[int, list[datetime]]:
     """Free start times per practitioner id, between two local dates (inclusive)."""
-    rules = slot_rules(treatment, now)
     diaries = load_diaries(
         [p.pk for p in practitioners], first_day, last_day, exclude_booking=exclude_booking
     )
+    return free_starts(diaries, slot_rules(treatment, now))
+
+
+def free_starts(diaries: dict[int, Diary], rules: SlotRules) -> dict[int, list[datetime]]:
+    """Free start times per practitioner id, from diaries already loaded."""
     return {
         pk: availability.free_slots(
             working=c.working, unavailable=c.unavailable, bookings=c.bookings, rules=rules
@@ -182,6 +188,16 @@ def offers_by_day(
     slots = free_starts_by_practitioner(
         practitioners, treatment, first_day, last_day, now, exclude_booking=exclude_booking
     )
+    return group_offers(practitioners, slots, first_day, last_day)
+
+
+def group_offers(
+    practitioners: list[Practitioner],
+    slots: dict[int, list[datetime]],
+    first_day: date,
+    last_day: date,
+) -> dict[date, list[Offer]]:
+    """Free times as offers (the first practitioner in directory order for each), by day."""
     days: dict[date, list[Offer]] = {
         first_day + timedelta(days=i): [] for i in range((last_day - first_day).days + 1)
     }

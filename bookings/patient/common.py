@@ -1,7 +1,7 @@
 """What the booking pages and the manage pages share: the day strip with its free times,
 query strings between steps, and the .ics download."""
 
-from datetime import date, timedelta
+from datetime import date
 from urllib.parse import urlencode
 
 from django.http import HttpResponse
@@ -9,11 +9,9 @@ from django.utils import timezone
 
 from bookings.ics import patient_ics
 from bookings.models import Booking, Treatment
-from bookings.selectors import offers_by_day, practitioners_for
-from clinic.clock import local_today
+from bookings.patient.selectors import bookable_window
+from bookings.selectors import practitioners_for
 from practitioners.models import Practitioner
-
-DAYS_SHOWN = 14
 
 
 def query(**params) -> str:
@@ -27,22 +25,36 @@ def time_page_context(
     practitioner: Practitioner | None,
     condition: str,
     chosen_day: date | None,
+    link_params: dict[str, str],
     exclude_booking: Booking | None = None,
 ) -> dict:
-    """The day strip and the chosen day's times, shared by booking and moving."""
+    """The day strip (a fortnight up to the horizon, with links to the fortnights either
+    side and a date picker) and the chosen day's times, shared by booking and moving.
+    `link_params` are what the strip's links and picker carry besides the date."""
     practitioners = [practitioner] if practitioner else practitioners_for(treatment, condition)[0]
-    first = local_today()
-    last = first + timedelta(days=DAYS_SHOWN - 1)
-    days = offers_by_day(
-        treatment, practitioners, first, last, timezone.now(), exclude_booking=exclude_booking
+    window = bookable_window(
+        treatment=treatment,
+        practitioners=practitioners,
+        around=chosen_day,
+        now=timezone.now(),
+        exclude_booking=exclude_booking,
     )
-    if chosen_day not in days:
-        chosen_day = next((d for d, offers in days.items() if offers), first)
+    by_day = {d.day: d for d in window.days}
+    if chosen_day not in by_day or not by_day[chosen_day].offers:
+        chosen_day = next((d.day for d in window.days if d.offers), window.days[0].day)
     return {
-        "days": days,
+        "days": window.days,
         "chosen_day": chosen_day,
-        "offers": days[chosen_day],
+        "chosen": by_day[chosen_day],
+        "offers": by_day[chosen_day].offers,
+        "window_has_offers": any(d.offers for d in window.days),
+        "earlier": window.earlier,
+        "later": window.later,
+        "first_bookable": window.first_bookable,
+        "last_bookable": window.last_bookable,
         "practitioners": practitioners,
+        "day_query": query(**link_params),
+        "day_params": {k: v for k, v in link_params.items() if v},
     }
 
 

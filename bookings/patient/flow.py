@@ -83,11 +83,17 @@ def choose_time(request: HttpRequest) -> HttpResponse:
             + "?"
             + query(treatment=treatment.slug, condition=data["condition"])
         )
+    slug = practitioner.slug if practitioner else ANY
     context = time_page_context(
         treatment=treatment,
         practitioner=practitioner,
         condition=data["condition"],
         chosen_day=data["date"],
+        link_params={
+            "treatment": treatment.slug,
+            "practitioner": slug,
+            "condition": data["condition"],
+        },
     )
     return render(
         request,
@@ -96,7 +102,7 @@ def choose_time(request: HttpRequest) -> HttpResponse:
             "step": 3,
             "treatment": treatment,
             "practitioner": practitioner,
-            "practitioner_slug": practitioner.slug if practitioner else ANY,
+            "practitioner_slug": slug,
             "condition": data["condition"],
             **context,
         },
@@ -136,6 +142,11 @@ def _taken_page(request, *, treatment, practitioner, condition, start, problem, 
         practitioner=practitioner,
         condition=condition,
         chosen_day=local_date(start),
+        link_params={
+            "treatment": treatment.slug,
+            "practitioner": practitioner.slug,
+            "condition": condition,
+        },
     )
     heading, message = _refusal_text(problem)
     return render(

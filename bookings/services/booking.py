@@ -14,6 +14,8 @@ from bookings.services.errors import BookingError, NotBookable, TooLateToChange
 from bookings.services.slot_guard import ensure_free, fresh, lock, save_or_taken
 from practitioners.models import Practitioner
 
+SAME_TIME = "That is the booking's current time; choose a different one."
+
 
 @dataclass(frozen=True)
 class PatientDetails:
@@ -198,13 +200,36 @@ def _lock_for_change(booking: Booking, *, action: str, by_staff: bool, now: date
     Must be called inside the caller's transaction."""
     lock(booking.practitioner)
     booking = fresh(booking)
+    _refuse_change(booking, action=action, by_staff=by_staff, now=now)
+    return booking
+
+
+def _refuse_change(booking: Booking, *, action: str, by_staff: bool, now: datetime) -> None:
     if booking.status != Booking.Status.CONFIRMED:
         raise BookingError(
             f"This booking is {booking.get_status_display().lower()} and cannot be {action}."
         )
     if not by_staff and not booking.can_change_online(now):
         raise TooLateToChange()
-    return booking
+
+
+def check_move(
+    *, booking: Booking, new_start: datetime, by_staff: bool = False, now: datetime | None = None
+) -> None:
+    """Raise the BookingError `reschedule` would raise now, without changing anything: for
+    a page that asks the patient to confirm (the move itself checks again under the lock)."""
+    now = now or timezone.now()
+    _refuse_change(booking, action="moved", by_staff=by_staff, now=now)
+    if new_start == booking.start:
+        raise BookingError(SAME_TIME)
+    check_time(
+        practitioner=booking.practitioner,
+        treatment=booking.treatment,
+        start=new_start,
+        by_staff=by_staff,
+        exclude_booking=booking,
+        now=now,
+    )
 
 
 def cancel(
@@ -243,7 +268,7 @@ def reschedule(
     with transaction.atomic():
         booking = _lock_for_change(booking, action="moved", by_staff=by_staff, now=now)
         if new_start == booking.start:
-            raise BookingError("That is the booking's current time; choose a different one.")
+            raise BookingError(SAME_TIME)
         ensure_free(
             practitioner=booking.practitioner,
             treatment=booking.treatment,

@@ -58,17 +58,18 @@ def test_step_2_narrows_by_condition(client, clock, practitioner, treatment):
     assert [p for p, _ in response.context["practitioners"]] == [specialist]
 
 
-def test_step_3_shows_fourteen_days_and_the_first_free_day(client, clock, practitioner, treatment):
+def test_step_3_shows_a_fortnight_and_the_first_free_day(client, clock, practitioner, treatment):
     response = client.get(
         "/book/time/", {"treatment": treatment.slug, "practitioner": practitioner.slug}
     )
 
-    days = response.context["days"]
+    days = {d.day: d for d in response.context["days"]}
     assert len(days) == 14
     assert response.context["chosen_day"] == NOW.date()
-    assert days[MONDAY_9.date() - timedelta(days=1)] == []  # Sunday: shown as full
+    sunday = days[MONDAY_9.date() - timedelta(days=1)]
+    assert (sunday.offers, sunday.state) == ([], "off")
     assert response.context["offers"][0].start == NOW + timedelta(hours=2)
-    assert "Full" in response.content.decode()
+    assert "Not working" in response.content.decode()
 
 
 def test_step_3_first_available_offers_each_time_once(client, clock, practitioner, treatment):
