@@ -69,7 +69,9 @@ def test_late_cancel_is_refused_and_says_to_call(client, practitioner, treatment
     client.post(reverse("bookings:cancel", args=[soon.reference]), {"token": soon.manage_token})
 
     soon.refresh_from_db()
-    assert "Please call us" in page.content.decode()
+    assert (
+        "cannot be moved or cancelled online. To change it, please call us" in page.content.decode()
+    )
     assert "Cancel booking" not in page.content.decode()
     assert soon.status == Booking.Status.CONFIRMED
 
