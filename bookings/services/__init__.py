@@ -28,6 +28,7 @@ from bookings.services.errors import (
     TimeOffOverlapsBookings,
     TooLateToChange,
 )
+from bookings.services.closures import load_public_holidays
 from bookings.services.reminders import send_due_reminders
 from bookings.services.time_off import add_time_off, remove_time_off
 
@@ -43,6 +44,7 @@ __all__ = [
     "cancel",
     "check_move",
     "check_time",
+    "load_public_holidays",
     "mark_attendance",
     "record_screening_stop",
     "remove_time_off",

@@ -2,6 +2,7 @@
 
 from datetime import timedelta
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
@@ -33,6 +34,7 @@ class Command(BaseCommand):
         self.seed_practitioners()
         self.seed_treatments()
         logins = self.seed_users()
+        self.seed_holidays()
         self.seed_bookings()
         self.stdout.write(self.style.SUCCESS("Demo clinic ready."))
         for role, (username, password) in logins.items():
@@ -118,6 +120,15 @@ class Command(BaseCommand):
             Practitioner.objects.filter(slug=item["slug"]).update(user=user)
             logins["Practitioner"] = (item["login"], PRACTITIONER_PASSWORD)
         return logins
+
+    def seed_holidays(self):
+        """The clinic's public holidays as closures, before the diary is filled."""
+        today = local_today()
+        services.load_public_holidays(
+            years=[today.year, today.year + 1],
+            country=settings.CLINIC_COUNTRY,
+            subdivision=settings.CLINIC_SUBDIVISION,
+        )
 
     def seed_bookings(self):
         """A believable fortnight: past sessions to mark, and the coming week's diary."""
