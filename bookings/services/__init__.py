@@ -21,6 +21,7 @@ from bookings.services.booking import (
     record_screening_stop,
     reschedule,
 )
+from bookings.services.closures import load_public_holidays
 from bookings.services.errors import (
     BookingError,
     NotBookable,
@@ -28,7 +29,6 @@ from bookings.services.errors import (
     TimeOffOverlapsBookings,
     TooLateToChange,
 )
-from bookings.services.closures import load_public_holidays
 from bookings.services.reminders import send_due_reminders
 from bookings.services.time_off import add_time_off, remove_time_off
 
