@@ -18,6 +18,8 @@ urlpatterns = [
     path("practitioners/", include("bookings.directory.urls")),
     path("", include("bookings.patient.urls")),
     path("schedule/", include("bookings.schedule.urls")),
+    path("accounts/logout/", views.SignOutView.as_view(), name="logout"),
+    path("accounts/password_reset/", views.PasswordResetView.as_view(), name="password_reset"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("favicon.ico", views.favicon, name="favicon"),
     path("admin/", admin.site.urls),

@@ -1,5 +1,7 @@
 import logging
 
+from django.conf import settings
+from django.contrib.auth import views as auth_views
 from django.db import DatabaseError, connection
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
@@ -93,6 +95,26 @@ def healthz(request):
         logger.exception("Health check: database unreachable")
         return JsonResponse({"status": "unavailable", "database": "unreachable"}, status=503)
     return JsonResponse({"status": "ok", "database": "ok"})
+
+
+class SignOutView(auth_views.LogoutView):
+    """POST signs out, as Django requires. A GET (a bookmark, a typed address) gets a page
+    with the button, not an empty 405."""
+
+    http_method_names = ["get", "post", "options"]
+
+    def get(self, request, *args, **kwargs):
+        return render(request, "registration/logout_confirm.html")
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """Django's reset, with the clinic's own email (templates/registration/)."""
+
+    email_template_name = "registration/password_reset_email.txt"
+
+    @property
+    def extra_email_context(self):
+        return {"clinic_name": settings.CLINIC_NAME, "clinic_phone": settings.CLINIC_PHONE}
 
 
 def rate_limited(request, exception=None):

@@ -183,6 +183,9 @@ def book(
             override_reason=override_reason.strip() if override_hours else "",
             idempotency_key=idempotency_key or None,
         )
+        if created_by is not None:
+            # History names the staff member even outside a request (seed_demo, scripts).
+            booking._history_user = created_by
         save_or_taken(booking)
         if notify:
             emails.booking_confirmed(booking)
@@ -289,8 +292,16 @@ def reschedule(
     return booking
 
 
-def mark_attendance(*, booking: Booking, status: str, now: datetime | None = None) -> Booking:
-    """Record that the patient came or did not. Only once the session has started."""
+def mark_attendance(
+    *,
+    booking: Booking,
+    status: str,
+    by: AbstractBaseUser | None = None,
+    now: datetime | None = None,
+) -> Booking:
+    """Record that the patient came or did not. Only once the session has started. `by`
+    names who marked it in the history when there is no request (a request's user is
+    recorded anyway)."""
     now = now or timezone.now()
     if status not in {Booking.Status.ATTENDED, Booking.Status.NO_SHOW}:
         raise BookingError("Attendance is either attended or no-show.")
@@ -301,5 +312,7 @@ def mark_attendance(*, booking: Booking, status: str, now: datetime | None = Non
         if booking.start > now:
             raise BookingError("Attendance can be marked once the session has started.")
         booking.status = status
+        if by is not None:
+            booking._history_user = by
         booking.save(update_fields=["status", "updated_at"])
     return booking

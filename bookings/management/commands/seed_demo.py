@@ -174,5 +174,5 @@ class Command(BaseCommand):
                     )
                     if start < now:
                         status = Booking.Status.NO_SHOW if n % 7 == 0 else Booking.Status.ATTENDED
-                        services.mark_attendance(booking=booking, status=status)
+                        services.mark_attendance(booking=booking, status=status, by=staff)
                     n += 1
