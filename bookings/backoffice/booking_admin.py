@@ -108,6 +108,9 @@ class BookingAdmin(SimpleHistoryAdmin):
     ]
     history_list_display = ["status", "start"]
 
+    class Media:
+        js = ["js/admin-autocomplete-names.js"]
+
     def view_on_site(self, obj):
         # The patient's manage page needs the patient's secret link; staff see the booking
         # on the schedule's booking page instead, with its screening answers.
