@@ -64,6 +64,8 @@
           });
           link.classList.add("selected");
           link.setAttribute("aria-current", "date");
+          var jump = document.getElementById("jump-date");
+          if (jump) jump.value = dateText;
           history.replaceState(null, "", link.href);
         })
         .catch(function () { window.location.href = link.href; })

@@ -92,6 +92,7 @@ def open_page(browser, request):
             accept_downloads=True,
         )
         page = context.new_page()
+        page.set_default_timeout(10_000)  # fail in seconds, not half a minute
         errors = []
         page.on("pageerror", lambda e: errors.append(str(e)))
         page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
