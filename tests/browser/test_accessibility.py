@@ -14,7 +14,7 @@ from bookings.models import Booking
 from bookings.patient.my_bookings import SIGN_IN_SALT
 from clinic.models import Condition, InfoPage
 from practitioners.models import Practitioner
-from tests.browser.conftest import axe_findings
+from tests.browser.conftest import axe_findings, shot
 from tests.browser.journeys import fill_details
 from tests.factories import BookingFactory, PatientFactory
 
@@ -62,6 +62,8 @@ def check_booking_flow(page, base, check) -> None:
     check(None, "details")
     page.get_by_role("button", name="Confirm booking").click()
     check(None, "details with errors")
+    assert page.get_by_text("Please answer yes or no.").first.is_visible()
+    shot(page, "details-errors")
     fill_details(page, warning_sign=True)
     page.get_by_role("button", name="Confirm booking").click()
     check(None, "stop")
