@@ -4,9 +4,11 @@ query strings between steps, and the .ics download."""
 from datetime import date
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.http import HttpResponse
 from django.utils import timezone
 
+from bookings.availability import Problem
 from bookings.ics import patient_ics
 from bookings.models import Booking, Treatment
 from bookings.patient.selectors import bookable_window
@@ -56,6 +58,25 @@ def time_page_context(
         "day_query": query(**link_params),
         "day_params": {k: v for k, v in link_params.items() if v},
     }
+
+
+def refusal_text(problem: Problem) -> tuple[str, str]:
+    """The heading and message for a time that cannot be booked, saying the real cause."""
+    if problem is Problem.TAKEN:
+        return (
+            "That time is no longer free",
+            "Sorry, that time was just taken by someone else. Here are the times still free.",
+        )
+    if problem is Problem.TOO_SOON:
+        return (
+            "That time is too soon to book online",
+            f"Online booking needs {settings.BOOKING_MIN_NOTICE_HOURS} hours' notice. Here are "
+            f"the times you can book; for a sooner appointment, please call {settings.CLINIC_PHONE}.",
+        )
+    return (
+        "That time can no longer be booked",
+        f"Sorry: {problem.value} Here are the times that are free.",
+    )
 
 
 def ics_download(booking: Booking) -> HttpResponse:

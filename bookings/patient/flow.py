@@ -14,10 +14,9 @@ from django.views.decorators.cache import never_cache
 from django_ratelimit.decorators import ratelimit
 
 from bookings import screening, services
-from bookings.availability import Problem
 from bookings.forms import parse_start
 from bookings.models import Booking, Treatment
-from bookings.patient.common import ics_download, query, time_page_context
+from bookings.patient.common import ics_download, query, refusal_text, time_page_context
 from bookings.patient.forms import ANY, ChoiceForm, DetailsForm
 from bookings.selectors import next_free_times, practitioners_for
 from clinic.clock import local_date
@@ -116,25 +115,6 @@ def _start_again(request, form):
 # --- Step 4: details, screening, consent ------------------------------------------------
 
 
-def _refusal_text(problem: Problem) -> tuple[str, str]:
-    """The heading and message for a time that cannot be booked, saying the real cause."""
-    if problem is Problem.TAKEN:
-        return (
-            "That time is no longer free",
-            "Sorry, that time was just taken by someone else. Here are the times still free.",
-        )
-    if problem is Problem.TOO_SOON:
-        return (
-            "That time is too soon to book online",
-            f"Online booking needs {settings.BOOKING_MIN_NOTICE_HOURS} hours' notice. Here are "
-            f"the times you can book; for a sooner appointment, please call {settings.CLINIC_PHONE}.",
-        )
-    return (
-        "That time can no longer be booked",
-        f"Sorry: {problem.value} Here are the times that are free.",
-    )
-
-
 def _taken_page(request, *, treatment, practitioner, condition, start, problem, status=409):
     """The chosen time cannot be booked: say why plainly and show fresh times."""
     context = time_page_context(
@@ -148,7 +128,7 @@ def _taken_page(request, *, treatment, practitioner, condition, start, problem, 
             "condition": condition,
         },
     )
-    heading, message = _refusal_text(problem)
+    heading, message = refusal_text(problem)
     return render(
         request,
         "bookings/book/taken.html",

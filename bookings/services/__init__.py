@@ -11,13 +11,13 @@ Callers use `from bookings import services` and `services.book(...)`; the submod
 group the operations by what they change.
 """
 
+from bookings.services.attendance import mark_attendance
 from bookings.services.booking import (
     PatientDetails,
     book,
     cancel,
     check_move,
     check_time,
-    mark_attendance,
     record_screening_stop,
     reschedule,
 )
