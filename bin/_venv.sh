@@ -22,5 +22,6 @@ if [ ! -x .venv/bin/python ]; then
 fi
 
 install_requirements() {
-  .venv/bin/python -m pip install --quiet --disable-pip-version-check -r "$1"
+  # The lock files carry a hash for every package: pip refuses anything else.
+  .venv/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes -r "$1"
 }

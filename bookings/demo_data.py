@@ -1,8 +1,24 @@
-"""The demo clinic's people and services. Every practitioner here is fictional."""
+"""The demo clinic's people and services. Every practitioner here is fictional.
+
+seed_demo marks them fictional, so the site labels them; their registration numbers start
+with DEMO- so a patient who searches a real register can never find a real person.
+"""
 
 from datetime import time
 
-BACS = ("British Acupuncture Council", "https://acupuncture.org.uk/")
+from practitioners.models import Registration
+
+Kind = Registration.Kind
+
+
+def bacc(number):
+    return {
+        "body": "British Acupuncture Council (BAcC)",
+        "kind": Kind.ACCREDITED,
+        "number": number,
+        "check_url": "https://acupuncture.org.uk/find-an-acupuncturist/",
+    }
+
 
 LANGUAGES = [
     ("English", "english"),
@@ -21,8 +37,7 @@ PRACTITIONERS = [
         "slug": "hannah-okafor",
         "name": "Hannah Okafor",
         "title": "Acupuncturist, MBAcC",
-        "register": BACS,
-        "registration_number": "BAC-10482",
+        "registrations": [bacc("DEMO-BAC-10482")],
         "practising_since": 2009,
         "biography": (
             "Hannah founded the clinic after ten years treating back pain in a multidisciplinary "
@@ -40,8 +55,7 @@ PRACTITIONERS = [
         "slug": "tomasz-wrobel",
         "name": "Tomasz Wróbel",
         "title": "Acupuncturist, MBAcC",
-        "register": BACS,
-        "registration_number": "BAC-11935",
+        "registrations": [bacc("DEMO-BAC-11935")],
         "practising_since": 2014,
         "biography": (
             "Tomasz came to acupuncture from sports massage and still thinks about backs in terms "
@@ -60,9 +74,9 @@ PRACTITIONERS = [
     {
         "slug": "mei-lin-chen",
         "name": "Dr Mei-Lin Chen",
+        "title_note": "Dr here means a PhD, a research degree. Mei-Lin is not a medical doctor.",
         "title": "Acupuncturist and Chinese medicine practitioner, MBAcC",
-        "register": BACS,
-        "registration_number": "BAC-08217",
+        "registrations": [bacc("DEMO-BAC-08217")],
         "practising_since": 2003,
         "biography": (
             "Mei-Lin trained in Chengdu and London and has practised for over twenty years. She is "
@@ -77,11 +91,20 @@ PRACTITIONERS = [
         "slug": "rhys-pritchard",
         "name": "Rhys Pritchard",
         "title": "Physiotherapist and acupuncturist, AACP",
-        "register": (
-            "Acupuncture Association of Chartered Physiotherapists",
-            "https://www.aacp.org.uk/",
-        ),
-        "registration_number": "AACP-5521",
+        "registrations": [
+            {
+                "body": "Health and Care Professions Council (HCPC)",
+                "kind": Kind.STATUTORY,
+                "number": "DEMO-PH55210",
+                "check_url": "https://www.hcpc-uk.org/check-the-register/",
+            },
+            {
+                "body": "Acupuncture Association of Chartered Physiotherapists (AACP)",
+                "kind": Kind.MEMBERSHIP,
+                "number": "DEMO-AACP-5521",
+                "check_url": "",
+            },
+        ],
         "practising_since": 2011,
         "biography": (
             "Rhys is a chartered physiotherapist who uses acupuncture alongside hands-on treatment "
@@ -97,8 +120,7 @@ PRACTITIONERS = [
         "slug": "lucia-fernandez",
         "name": "Lucía Fernández",
         "title": "Acupuncturist, MBAcC",
-        "register": BACS,
-        "registration_number": "BAC-12760",
+        "registrations": [bacc("DEMO-BAC-12760")],
         "practising_since": 2017,
         "biography": (
             "Lucía has a particular interest in back pain during and after pregnancy and in people "
@@ -113,8 +135,7 @@ PRACTITIONERS = [
         "slug": "imran-siddiqui",
         "name": "Imran Siddiqui",
         "title": "Acupuncturist, MBAcC",
-        "register": BACS,
-        "registration_number": "BAC-13304",
+        "registrations": [bacc("DEMO-BAC-13304")],
         "practising_since": 2019,
         "biography": (
             "Imran previously worked as an occupational health adviser and helps many patients "
@@ -176,18 +197,19 @@ PATIENTS = [
     ("Isla", "Murray", "07700 900109", "1996-02-27"),
     ("Jonah", "Reid", "07700 900110", "1981-08-08"),
 ]
-# Screening answers to vary the diary: most say no to everything.
+# Screening answers to vary the diary, as reception took them on the phone: the answers
+# that differ from "no"; None is a booking whose screening nobody has done yet.
 SCREENING_EXAMPLES = [
     {},
     {},
-    {"pregnant": True},
+    {"pregnant": "yes"},
+    {},
+    None,
+    {},
+    {"bleeding": "yes"},
     {},
     {},
     {},
-    {"bleeding": True},
-    {},
-    {},
-    {},
-    {"fainting": True},
+    {"fainting": "not_sure"},
     {},
 ]

@@ -1,30 +1,24 @@
-"""Every message the clinic sends: composed here, kept in OutgoingEmail, sent after commit.
-
-A message is stored in the same transaction as the change it reports, then handed to the
-mail server once that transaction commits. If the server is down the row stays pending and
-`manage.py send_pending_emails` retries it: a booking never depends on the mail server.
-Nothing here logs an address or a name.
-"""
+"""Every message the clinic sends: composed here and queued in OutgoingEmail, in the same
+transaction as the change it reports, so a change that rolls back sends nothing. No
+request ever talks to the mail server: bookings.outbox, run by the mail worker, delivers
+the queue. Nothing here logs an address, a name or a link."""
 
 import logging
-from datetime import timedelta
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
-from django.db import transaction
-from django.db.models import F, Q
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 
 from bookings import ics
-from bookings.models import Booking, OutgoingEmail
+from bookings.models import AccessToken, Booking, OutgoingEmail
 from clinic.clock import clinic_tz
 from clinic.context_processors import clinic as clinic_context
 
 logger = logging.getLogger(__name__)
 
-SEND_LOCK = timedelta(minutes=5)
-MAX_ATTEMPTS = 20
+# Longer than any one send can take (each SMTP step times out after EMAIL_TIMEOUT), so a
+# claim only lapses when its worker has died.
 
 
 def _context(**extra):
@@ -35,13 +29,36 @@ def _context(**extra):
 def queue(
     *, kind: str, to: str, subject: str, context: dict, booking=None, attachments=()
 ) -> OutgoingEmail:
-    """Store a message rendered from templates/bookings/emails/<kind>.txt and .html, and
-    send it once the current transaction commits."""
+    """Store a message rendered from templates/bookings/emails/<kind>.txt and .html for
+    the worker to send. It leaves only if the current transaction commits."""
     context = _context(**context)
     with timezone.override(clinic_tz()):  # times in the clinic's wall clock, even from cron
         body_text = render_to_string(f"bookings/emails/{kind}.txt", context)
         body_html = render_to_string(f"bookings/emails/{kind}.html", context)
-    email = OutgoingEmail.objects.create(
+    return store(
+        kind=kind,
+        to=to,
+        subject=subject,
+        body_text=body_text,
+        body_html=body_html,
+        booking=booking,
+        attachments=attachments,
+    )
+
+
+def store(
+    *,
+    kind: str,
+    to: str,
+    subject: str,
+    body_text: str,
+    body_html: str = "",
+    booking=None,
+    attachments=(),
+) -> OutgoingEmail:
+    """Store an already-rendered message for the worker (for forms that render their own,
+    such as Django's password reset: call this from their `send_mail`)."""
+    return OutgoingEmail.objects.create(
         kind=kind,
         booking=booking,
         to=to,
@@ -50,53 +67,6 @@ def queue(
         body_html=body_html,
         attachments=list(attachments),
     )
-    transaction.on_commit(lambda: send(email.pk))
-    return email
-
-
-def send(pk: int) -> bool:
-    """Try to hand one pending message to the mail server. True if it was sent."""
-    now = timezone.now()
-    claimed = (
-        OutgoingEmail.objects.filter(pk=pk, sent_at__isnull=True)
-        .filter(Q(locked_until__isnull=True) | Q(locked_until__lt=now))
-        .update(locked_until=now + SEND_LOCK, attempts=F("attempts") + 1)
-    )
-    if not claimed:
-        return False
-    email = OutgoingEmail.objects.get(pk=pk)
-    message = EmailMultiAlternatives(
-        subject=email.subject,
-        body=email.body_text,
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        to=[email.to],
-        reply_to=[settings.CLINIC_EMAIL],
-    )
-    if email.body_html:
-        message.attach_alternative(email.body_html, "text/html")
-    for attachment in email.attachments:
-        message.attach(attachment["filename"], attachment["content"], attachment["mimetype"])
-    try:
-        message.send()
-    except Exception as error:  # any failure of the mail server: keep the row, retry later
-        OutgoingEmail.objects.filter(pk=pk).update(
-            locked_until=None, last_error=type(error).__name__[:200]
-        )
-        logger.warning(
-            "Email %s (%s) not sent: %s; will retry", pk, email.kind, type(error).__name__
-        )
-        return False
-    OutgoingEmail.objects.filter(pk=pk).update(
-        sent_at=timezone.now(), locked_until=None, last_error=""
-    )
-    return True
-
-
-def send_pending() -> tuple[int, int]:
-    """Retry every pending message. Returns (sent, still pending)."""
-    pending = OutgoingEmail.objects.filter(sent_at__isnull=True, attempts__lt=MAX_ATTEMPTS)
-    sent = sum(send(pk) for pk in pending.values_list("pk", flat=True))
-    return sent, OutgoingEmail.objects.filter(sent_at__isnull=True).count()
 
 
 def _ics_attachment(booking: Booking) -> dict:
@@ -108,19 +78,42 @@ def _ics_attachment(booking: Booking) -> dict:
     }
 
 
-def _to_patient(kind: str, subject: str, booking: Booking, **context) -> OutgoingEmail:
+def _manage_link(booking: Booking) -> str:
+    # Each message gets its own secret (only its digest is stored), so a reminder or a
+    # resend never stops the links in earlier messages from working.
+    secret = AccessToken.objects.issue(AccessToken.Purpose.MANAGE, booking=booking)
+    return settings.SITE_URL + booking.manage_url(secret)
+
+
+def _to_patient(
+    kind: str, subject: str, booking: Booking, *, manage_link: bool = True, **context
+) -> OutgoingEmail:
+    """To whoever the booking is for: the record once it is on one, otherwise the details
+    given with it (never a stored record's name for an unconfirmed booking)."""
     return queue(
         kind=kind,
-        to=booking.patient.email,
+        to=booking.person.email,
         subject=subject,
         booking=booking,
         context={
             "booking": booking,
-            "manage_link": settings.SITE_URL + booking.manage_url,
+            "manage_link": _manage_link(booking) if manage_link else "",
             **context,
         },
         attachments=[_ics_attachment(booking)],
     )
+
+
+def _confirm_link(booking: Booking) -> str:
+    """For a booking made with an address that already has a record: the link that lets
+    the address's owner add it to their record (services.records)."""
+    if booking.patient_id is not None:
+        return ""
+    secret = AccessToken.objects.issue(
+        AccessToken.Purpose.CONFIRM, booking=booking, lifetime=AccessToken.CONFIRM_LIFETIME
+    )
+    path = reverse("bookings:confirm_record", args=[booking.reference])
+    return f"{settings.SITE_URL}{path}?token={secret}"
 
 
 def _to_practitioner(booking: Booking, change: str) -> None:
@@ -137,7 +130,13 @@ def _to_practitioner(booking: Booking, change: str) -> None:
 
 
 def booking_confirmed(booking: Booking, *, tell_practitioner: bool = True) -> None:
-    _to_patient("confirmed", f"Your booking is confirmed: {booking.reference}", booking)
+    _to_patient(
+        "confirmed",
+        f"Your booking is confirmed: {booking.reference}",
+        booking,
+        confirm_link=_confirm_link(booking),
+    )
+    # A resend is for the patient only: the practitioner was told when it was made.
     if tell_practitioner:
         _to_practitioner(booking, "made")
 
@@ -150,7 +149,9 @@ def booking_moved(booking: Booking, *, old_start) -> None:
 
 
 def booking_cancelled(booking: Booking) -> None:
-    _to_patient("cancelled", f"Your booking is cancelled: {booking.reference}", booking)
+    _to_patient(
+        "cancelled", f"Your booking is cancelled: {booking.reference}", booking, manage_link=False
+    )
     _to_practitioner(booking, "cancelled")
 
 
@@ -165,4 +166,31 @@ def sign_in_link(*, to: str, link: str) -> None:
         to=to,
         subject=f"Your bookings at {settings.CLINIC_NAME}",
         context={"link": link},
+    )
+
+
+def password_reset(*, to: str, context: dict) -> None:
+    """A staff or practitioner account's reset link (Django makes the uid and token)."""
+    keep = ("uid", "token", "user")
+    queue(
+        kind="password_reset",
+        to=to,
+        subject=f"Reset your password at {settings.CLINIC_NAME}",
+        context={k: context[k] for k in keep},
+    )
+
+
+def no_account(*, to: str) -> None:
+    """The answer to a reset request for an address with no account, so that both cases
+    do the same work and the form tells nothing about who has an account."""
+    queue(kind="no_account", to=to, subject=f"Password reset at {settings.CLINIC_NAME}", context={})
+
+
+def erasure_requested(request) -> None:
+    """Tell the clinic that a patient asked to be erased; the message names no one."""
+    queue(
+        kind="erasure_requested",
+        to=settings.CLINIC_EMAIL,
+        subject="A patient has asked for their data to be erased",
+        context={"admin_path": reverse("admin:bookings_erasurerequest_change", args=[request.pk])},
     )

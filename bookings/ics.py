@@ -49,18 +49,20 @@ def patient_ics(booking: Booking) -> bytes:
     event = _event(
         booking,
         summary=f"{booking.treatment.name} with {booking.practitioner.name}",
+        # No manage link: calendar files are synced and shared, and the link is a key.
         description=(
             f"Booking reference {booking.reference}.\n"
-            f"To move or cancel: {settings.SITE_URL}{booking.manage_url}\n"
-            f"Questions: {settings.CLINIC_PHONE}"
+            "To move or cancel, use the link in your confirmation email "
+            f"or call {settings.CLINIC_PHONE}."
         ),
         stamp=timezone.now(),
     )
     organizer = vCalAddress(f"mailto:{settings.CLINIC_EMAIL}")
     organizer.params["cn"] = vText(settings.CLINIC_NAME)
     event.add("organizer", organizer)
-    attendee = vCalAddress(f"mailto:{booking.patient.email}")
-    attendee.params["cn"] = vText(booking.patient.full_name)
+    person = booking.person  # never a stored record's name for an unconfirmed booking
+    attendee = vCalAddress(f"mailto:{person.email}")
+    attendee.params["cn"] = vText(person.full_name)
     attendee.params["partstat"] = vText("ACCEPTED")
     event.add("attendee", attendee)
     cal.add_component(event)
@@ -77,7 +79,7 @@ def practitioner_feed(bookings, *, detail: str, name: str) -> bytes:
     cal.add("x-published-ttl", "PT15M")  # how often subscribers should refresh
     stamp = timezone.now()
     for booking in bookings:
-        who = booking.patient.full_name if detail == "full_name" else booking.patient.first_name
+        who = booking.person.full_name if detail == "full_name" else booking.person.first_name
         cal.add_component(
             _event(
                 booking,

@@ -2,6 +2,8 @@
 
 import secrets
 from datetime import timedelta
+from email.utils import make_msgid
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db import models
@@ -10,17 +12,22 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from bookings.models_privacy import AccessToken, ErasureRequest, GivenDetails  # noqa: F401
+from bookings.triage import Assessment, Row, age_on, assess, rows
+from clinic.clock import local_date
 from practitioners.models import Practitioner
 
 REFERENCE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/L to misread on the phone
 
 
+# The longest a treatment may block a diary (session plus buffer). Queries for the bookings
+# that meet a time range look back no further than this, so they read an index range and
+# never a practitioner's whole history.
+LONGEST_BLOCK = timedelta(hours=12)
+
+
 def new_reference() -> str:
     return "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(8))
-
-
-def new_manage_token() -> str:
-    return secrets.token_urlsafe(32)  # 256 bits
 
 
 class TreatmentQuerySet(models.QuerySet):
@@ -60,6 +67,13 @@ class Treatment(models.Model):
                 condition=Q(duration_minutes__gt=0), name="treatment_has_duration"
             ),
             models.CheckConstraint(condition=Q(price__gte=0), name="treatment_price_not_negative"),
+            models.CheckConstraint(
+                condition=Q(
+                    duration_minutes__lte=LONGEST_BLOCK.total_seconds() // 60 - F("buffer_minutes")
+                ),
+                name="treatment_fits_longest_block",
+                violation_error_message="A session and its buffer may last at most 12 hours.",
+            ),
         ]
 
     def __str__(self):
@@ -82,9 +96,11 @@ class Patient(models.Model):
     last_name = models.CharField(max_length=60)
     email = models.EmailField(unique=True)
     phone = models.CharField(max_length=30)
-    date_of_birth = models.DateField()
+    # Required in every form; empty only once the person has been erased.
+    date_of_birth = models.DateField(null=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    erased_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     history = HistoricalRecords()
 
@@ -112,8 +128,11 @@ class BookingQuerySet(models.QuerySet):
         return self.filter(start__gte=now or timezone.now())
 
     def overlapping(self, start, end):
-        """Bookings whose blocked range [start, blocked_until) meets [start, end)."""
-        return self.filter(start__lt=end, blocked_until__gt=start)
+        """Bookings whose blocked range [start, blocked_until) meets [start, end).
+
+        The lower bound on `start` says nothing new (no booking blocks longer than
+        LONGEST_BLOCK) but lets the database read only the index range it needs."""
+        return self.filter(start__gt=start - LONGEST_BLOCK, start__lt=end, blocked_until__gt=start)
 
 
 class Booking(models.Model):
@@ -128,8 +147,19 @@ class Booking(models.Model):
         STAFF = "staff", "Staff"
 
     reference = models.CharField(max_length=12, unique=True, default=new_reference, editable=False)
-    manage_token = models.CharField(max_length=64, default=new_manage_token, editable=False)
-    patient = models.ForeignKey(Patient, on_delete=models.PROTECT, related_name="bookings")
+    # The patient record, once it is proven the booking belongs there (services.records):
+    # a new address makes one; a known one joins only by the emailed link or by staff.
+    patient = models.ForeignKey(
+        Patient, null=True, on_delete=models.PROTECT, related_name="bookings"
+    )
+    # Exactly what was given for this booking (online: typed; staff: from the record).
+    given_first_name = models.CharField("first name given", max_length=60)
+    given_last_name = models.CharField("last name given", max_length=60)
+    given_email = models.EmailField("email given", db_index=True)
+    given_phone = models.CharField("phone given", max_length=30)
+    given_date_of_birth = models.DateField("date of birth given", null=True, blank=True)
+    # When the owner of the email address confirmed this booking by its emailed link.
+    address_confirmed_at = models.DateTimeField(null=True, blank=True)
     practitioner = models.ForeignKey(
         Practitioner, on_delete=models.PROTECT, related_name="bookings"
     )
@@ -141,10 +171,12 @@ class Booking(models.Model):
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.CONFIRMED)
 
     screening_version = models.CharField(max_length=20)
-    # Caution question key -> the patient's yes/no answer (bookings.screening).
+    # Question key -> "yes", "no" or "not_sure"; missing: not asked (bookings.screening).
     screening_answers = models.JSONField(default=dict)
     needs_attention = models.BooleanField(
-        default=False, help_text="A screening answer the practitioner must see before needling."
+        default=False,
+        help_text="Something the practitioner must see before needling: a screening answer, "
+        "or questions not asked.",
     )
     consented_at = models.DateTimeField(null=True, blank=True)
     patient_note = models.TextField(blank=True, max_length=1000)
@@ -169,7 +201,7 @@ class Booking(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = BookingQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["manage_token", "idempotency_key"])
+    history = HistoricalRecords(excluded_fields=["idempotency_key"])
 
     class Meta:
         ordering = ["start"]
@@ -189,17 +221,45 @@ class Booking(models.Model):
     def get_absolute_url(self):
         return reverse("bookings:manage", kwargs={"reference": self.reference})
 
+    def manage_url(self, secret: str) -> str:
+        """The private link; only the message or page that issued `secret` knows it."""
+        return f"{self.get_absolute_url()}?token={secret}"
+
     @property
-    def manage_url(self) -> str:
-        return f"{self.get_absolute_url()}?token={self.manage_token}"
+    def person(self) -> "Patient | GivenDetails":
+        """Whose details to show and write to: the patient record once the booking is on
+        it, otherwise only what was given for this booking, never a stored record."""
+        if self.patient_id is not None:
+            return self.patient
+        return GivenDetails(
+            self.given_first_name,
+            self.given_last_name,
+            self.given_email,
+            self.given_phone,
+            self.given_date_of_birth,
+        )
 
     @property
     def is_active(self) -> bool:
         return self.status != self.Status.CANCELLED
 
     @property
-    def caution_keys(self) -> list[str]:
-        return [key for key, answer in self.screening_answers.items() if answer]
+    def age_at_visit(self) -> int | None:
+        born = self.person.date_of_birth
+        return age_on(born, local_date(self.start)) if born else None
+
+    @property
+    def screening_result(self) -> Assessment:
+        return assess(self.screening_answers, age=self.age_at_visit)
+
+    @property
+    def screening_flags(self) -> list[str]:
+        """What the practitioner must see before needling, the most serious first."""
+        return self.screening_result.flags
+
+    @property
+    def screening_rows(self) -> list[Row]:
+        return rows(self.screening_answers, age=self.age_at_visit)
 
     @property
     def online_change_deadline(self):
@@ -232,24 +292,38 @@ class ClinicClosure(models.Model):
 
 
 class ScreeningStop(models.Model):
-    """That a warning-sign answer stopped a booking; deliberately nothing about who."""
+    """That screening answers stopped a booking, and how urgent the advice shown was;
+    deliberately nothing about who, or what they answered."""
+
+    class Outcome(models.TextChoices):
+        EMERGENCY = "emergency", "999 or A&E now"
+        URGENT = "urgent", "NHS 111 or GP today"
+        CALL_CLINIC = "call_clinic", "Call the clinic before booking"
 
     shown_at = models.DateTimeField(auto_now_add=True)
     screening_version = models.CharField(max_length=20)
+    # Blank for stops recorded before outcomes were (one advice for every warning sign).
+    outcome = models.CharField(max_length=20, choices=Outcome.choices, blank=True)
 
     class Meta:
         ordering = ["-shown_at"]
 
     def __str__(self):
-        return f"Warning shown {self.shown_at:%Y-%m-%d %H:%M}"
+        return f"Advice shown {self.shown_at:%Y-%m-%d %H:%M}"
+
+
+def new_message_id() -> str:
+    """A Message-ID on the site's own domain, fixed when the message is queued so every
+    copy of it that ever leaves carries the same one."""
+    return make_msgid(domain=urlsplit(settings.SITE_URL).hostname or "localhost")
 
 
 class OutgoingEmail(models.Model):
     """Every message the clinic sends, kept until the mail server has taken it.
 
-    Sending is attempted after the booking commits; a failure leaves the row pending for
-    `manage.py send_pending_emails` to retry, so a mail outage never loses a booking or a
-    confirmation.
+    Requests only store it; the mail worker (`manage.py deliver_mail`) sends it. A failure
+    leaves the row pending for a later try, so a mail outage never loses a booking or a
+    confirmation, and a slow mail server never holds a request.
     """
 
     kind = models.CharField(max_length=30)
@@ -262,11 +336,12 @@ class OutgoingEmail(models.Model):
     body_html = models.TextField(blank=True)
     # [{"filename": ..., "content": ..., "mimetype": ...}]
     attachments = models.JSONField(default=list, blank=True)
+    message_id = models.CharField(max_length=255, unique=True, default=new_message_id)
     created_at = models.DateTimeField(auto_now_add=True)
     sent_at = models.DateTimeField(null=True, blank=True)
     attempts = models.PositiveSmallIntegerField(default=0)
-    # Set while one process is sending, so a retry run and an after-commit send never
-    # both hand the same message to the mail server.
+    # No worker takes the message before this time: set while one is sending it (so two
+    # never send it at once) and, after a failure, until the next try is due.
     locked_until = models.DateTimeField(null=True, blank=True)
     last_error = models.CharField(max_length=200, blank=True)
 

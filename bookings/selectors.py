@@ -248,3 +248,13 @@ def next_free_by_practitioner(
         found = next_free_times(group, treatment, now, days=days, limit=limit)
         result.update({p.pk: (treatment, found[p.pk]) for p in group})
     return result
+
+
+def bookings_for_email(email: str):
+    """Every booking an address may see once its owner has signed in by a link sent to it:
+    those on its patient record, and those made with it that are on no record yet."""
+    return (
+        Booking.objects.filter(Q(patient__email=email) | Q(patient__isnull=True, given_email=email))
+        .select_related("patient", "practitioner", "treatment")
+        .order_by("-start")
+    )

@@ -1,9 +1,11 @@
 from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
+from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from clinic import views
+from clinic import two_factor, views
+from clinic.forms import LoginForm
 
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
@@ -18,8 +20,13 @@ urlpatterns = [
     path("practitioners/", include("bookings.directory.urls")),
     path("", include("bookings.patient.urls")),
     path("schedule/", include("bookings.schedule.urls")),
+    path(
+        "accounts/login/", auth_views.LoginView.as_view(authentication_form=LoginForm), name="login"
+    ),
     path("accounts/logout/", views.SignOutView.as_view(), name="logout"),
-    path("accounts/password_reset/", views.PasswordResetView.as_view(), name="password_reset"),
+    path("accounts/two-step/", two_factor.verify, name="two_factor_verify"),
+    path("accounts/two-step/set-up/", two_factor.setup, name="two_factor_setup"),
+    path("accounts/", include("bookings.backoffice.account_urls")),  # throttled reset
     path("accounts/", include("django.contrib.auth.urls")),
     path("favicon.ico", views.favicon, name="favicon"),
     path("admin/", admin.site.urls),
@@ -28,5 +35,6 @@ urlpatterns = [
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
+handler400 = "clinic.views.bad_request"
 handler404 = "clinic.views.not_found"
 handler500 = "clinic.views.server_error"

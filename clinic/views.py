@@ -1,8 +1,9 @@
 import logging
+import sys
 
 from django.conf import settings
 from django.contrib.auth import views as auth_views
-from django.db import DatabaseError, connection
+from django.db import DatabaseError, InterfaceError, OperationalError, connection
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.template import loader
@@ -10,6 +11,7 @@ from django.templatetags.static import static
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView, TemplateView
 
+from clinic.context_processors import clinic_details
 from clinic.models import Condition, FAQEntry, InfoPage
 
 logger = logging.getLogger(__name__)
@@ -77,7 +79,16 @@ class FAQView(ListView):
 
 
 def privacy(request):
-    return render(request, "clinic/privacy.html")
+    # The periods come from the settings `manage.py apply_retention` applies, so the
+    # notice and what the clinic does cannot drift apart.
+    return render(
+        request,
+        "clinic/privacy.html",
+        {
+            "retention_years": settings.RECORD_RETENTION_YEARS,
+            "link_email_days": settings.LINK_EMAIL_RETENTION_DAYS,
+        },
+    )
 
 
 def contact(request):
@@ -107,16 +118,6 @@ class SignOutView(auth_views.LogoutView):
         return render(request, "registration/logout_confirm.html")
 
 
-class PasswordResetView(auth_views.PasswordResetView):
-    """Django's reset, with the clinic's own email (templates/registration/)."""
-
-    email_template_name = "registration/password_reset_email.txt"
-
-    @property
-    def extra_email_context(self):
-        return {"clinic_name": settings.CLINIC_NAME, "clinic_phone": settings.CLINIC_PHONE}
-
-
 def rate_limited(request, exception=None):
     """django-ratelimit sends blocked requests here: a friendly page, status 429."""
     return render(request, "429.html", status=429)
@@ -126,9 +127,33 @@ def not_found(request, exception=None):
     return render(request, "404.html", status=404)
 
 
+def _standalone(template_name: str, status: int, **context) -> HttpResponse:
+    """An error page rendered from settings alone: no session, user or query, since the
+    trouble may be the database itself or a value that must not reach it."""
+    context["clinic"] = clinic_details()
+    return HttpResponse(loader.get_template(template_name).render(context), status=status)
+
+
+def refused_request(request, reason: str = "") -> HttpResponse:
+    return _standalone("400.html", 400, reason=reason)
+
+
+def bad_request(request, exception=None):
+    return refused_request(request)
+
+
 def server_error(request):
-    # No database queries or context processors here: the error may be the database.
-    return HttpResponse(loader.get_template("500.html").render(), status=500)
+    # Django calls this while handling the exception, so it is still at hand. A database
+    # that cannot be reached is an outage, not a bug: say so, and that it is worth a retry.
+    if isinstance(sys.exc_info()[1], OperationalError | InterfaceError):
+        return database_unavailable(request)
+    return _standalone("500.html", 500)
+
+
+def database_unavailable(request):
+    response = _standalone("503.html", 503)
+    response["Retry-After"] = "60"
+    return response
 
 
 def favicon(request):

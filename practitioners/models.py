@@ -1,6 +1,6 @@
 """Who treats, and when they work."""
 
-import secrets
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -9,7 +9,9 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 
+from clinic import tokens
 from clinic.models import Condition
+from clinic.validation import FieldAwareClean
 
 
 class Language(models.Model):
@@ -29,14 +31,16 @@ class PractitionerQuerySet(models.QuerySet):
 
     def with_profile(self):
         """What a directory card needs, in a fixed number of queries."""
-        return self.prefetch_related("specialties", "languages")
+        return self.prefetch_related("specialties", "languages", "registrations")
 
 
-def new_feed_token() -> str:
-    return secrets.token_urlsafe(32)
+def unknown_feed_digest() -> str:
+    """The digest of a secret nobody is told: a new practitioner's feed opens only once they
+    create their address (practitioners.services.replace_feed_token)."""
+    return tokens.digest(tokens.new_secret())
 
 
-class Practitioner(models.Model):
+class Practitioner(FieldAwareClean, models.Model):
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -51,13 +55,12 @@ class Practitioner(models.Model):
     photo = models.ImageField(upload_to="practitioners/", blank=True)
     biography = models.TextField(help_text="Markdown.")
     qualifications = models.TextField(help_text="One qualification per line.")
-    register = models.CharField(
-        max_length=120, help_text="Professional register, e.g. British Acupuncture Council."
+    title_note = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="Required when the name uses 'Dr' without a medical qualification: say "
+        "what the title means, e.g. 'Dr here means a PhD, not a medical degree.'",
     )
-    register_url = models.URLField(
-        blank=True, help_text="Where patients can check the registration."
-    )
-    registration_number = models.CharField(max_length=50)
     practising_since = models.PositiveSmallIntegerField(
         help_text="Year of qualifying; the site shows years in practice from it."
     )
@@ -67,8 +70,14 @@ class Practitioner(models.Model):
         default=True, help_text="Shown in the directory and bookable online."
     )
     order = models.PositiveSmallIntegerField(default=0)
-    feed_token = models.CharField(
-        max_length=64, unique=True, default=new_feed_token, editable=False
+    is_fictional = models.BooleanField(
+        default=False,
+        help_text="Demo data: the site labels this person as fictional so nobody takes "
+        "them, or their registration numbers, for real.",
+    )
+    # The calendar feed's address carries a secret; only its SHA-256 digest is kept here.
+    feed_token_digest = models.CharField(
+        max_length=64, unique=True, default=unknown_feed_digest, editable=False
     )
 
     objects = PractitionerQuerySet.as_manager()
@@ -82,6 +91,25 @@ class Practitioner(models.Model):
     def get_absolute_url(self):
         return reverse("practitioners:detail", kwargs={"slug": self.slug})
 
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.uses_doctor_title and not self.title_note.strip():
+            errors["title_note"] = (
+                "This name uses 'Dr'. Say what the title means (a medical degree, or a PhD "
+                "and not a medical doctor) so patients are not misled."
+            )
+        self.raise_field_errors(
+            errors,
+            "This name uses 'Dr' with no note saying what it means. Open the practitioner "
+            "to add one.",
+        )
+
+    @property
+    def uses_doctor_title(self) -> bool:
+        first = self.name.strip().split(" ", 1)[0].rstrip(".").lower()
+        return first == "dr"
+
     @property
     def years_in_practice(self) -> int:
         return max(0, timezone.localdate().year - self.practising_since)
@@ -94,6 +122,79 @@ class Practitioner(models.Model):
     def initials(self) -> str:
         words = [w for w in self.name.replace(".", " ").split() if w[0].isalpha()]
         return "".join(w[0] for w in words[-2:]).upper()
+
+
+class Registration(models.Model):
+    """One register or professional body a practitioner belongs to, as a patient checks it."""
+
+    class Kind(models.IntegerChoices):
+        # The order is the order shown: law first, then accredited registers, then the rest.
+        STATUTORY = 1, "Statutory regulator (registration required by law)"
+        ACCREDITED = 2, "Accredited register (checked by the Professional Standards Authority)"
+        MEMBERSHIP = 3, "Professional association (membership, not a register)"
+
+    practitioner = models.ForeignKey(
+        Practitioner, on_delete=models.CASCADE, related_name="registrations"
+    )
+    body = models.CharField(
+        max_length=150,
+        help_text="For example: Health and Care Professions Council (HCPC), "
+        "British Acupuncture Council (BAcC).",
+    )
+    kind = models.PositiveSmallIntegerField(
+        choices=Kind.choices,
+        help_text="Statutory: HCPC for physiotherapists, GMC for doctors, NMC for nurses. "
+        "Accredited: a voluntary register accredited by the Professional Standards "
+        "Authority, such as the BAcC. Anything else is a membership.",
+    )
+    number = models.CharField(max_length=50, blank=True, help_text="As the body lists it.")
+    check_url = models.URLField(
+        "where to check",
+        max_length=500,
+        blank=True,
+        help_text="The body's own search page (or this practitioner's entry on it), not its "
+        "home page.",
+    )
+
+    class Meta:
+        ordering = ["kind", "body"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["practitioner", "body"], name="registration_one_per_body"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.body} {self.number}".strip()
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        is_register = self.kind in (self.Kind.STATUTORY, self.Kind.ACCREDITED)
+        if is_register and not self.number.strip():
+            errors["number"] = "A register lists a number: enter it so patients can check."
+        if is_register and not self.check_url:
+            errors["check_url"] = "Link to the page where patients can search this register."
+        elif self.check_url and urlsplit(self.check_url).path.strip("/") == "":
+            errors["check_url"] = (
+                "This is the body's home page. Link to its search page, or to this "
+                "practitioner's entry, so a patient lands where they can check."
+            )
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def is_register(self) -> bool:
+        return self.kind in (self.Kind.STATUTORY, self.Kind.ACCREDITED)
+
+    @property
+    def plain_kind(self) -> str:
+        """What the entry means, in the few words a directory card has room for."""
+        return {
+            self.Kind.STATUTORY: "statutory register",
+            self.Kind.ACCREDITED: "accredited register",
+            self.Kind.MEMBERSHIP: "membership",
+        }[self.kind]
 
 
 class Weekday(models.IntegerChoices):

@@ -17,7 +17,9 @@ class PractitionerListView(ListView):
         return self.filter_form.filter(Practitioner.objects.listed().with_profile())
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(filter_form=self.filter_form, **kwargs)
+        context = super().get_context_data(filter_form=self.filter_form, **kwargs)
+        context["has_fictional"] = any(p.is_fictional for p in context["practitioners"])
+        return context
 
 
 class PractitionerDetailView(DetailView):

@@ -1,5 +1,7 @@
 import pytest
 from django.contrib.auth.models import Group, Permission
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from bookings.backoffice.roles import CLINIC_MANAGER, RECEPTION, apply_roles
 from tests.factories import UserFactory
@@ -14,9 +16,23 @@ def _staff_in(group_name, username):
     return user
 
 
+def pass_second_factor(client, user):
+    """What entering a correct code does: the session remembers the verified device.
+
+    For tests that force_login a user who needs a second factor (a manager).
+    """
+    device = TOTPDevice.objects.get(user=user, confirmed=True)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+
+
 @pytest.fixture
 def manager_user(db):
-    return _staff_in(CLINIC_MANAGER, "manager")
+    """A clinic manager who has set up an authenticator app (as every manager must)."""
+    user = _staff_in(CLINIC_MANAGER, "manager")
+    TOTPDevice.objects.create(user=user, name="Phone", confirmed=True)
+    return user
 
 
 @pytest.fixture
@@ -27,6 +43,7 @@ def reception_user(db):
 @pytest.fixture
 def manager_client(client, manager_user):
     client.force_login(manager_user)
+    pass_second_factor(client, manager_user)
     return client
 
 

@@ -1,13 +1,13 @@
-from datetime import time
+from datetime import date, time
 from decimal import Decimal
 
 import factory
 from django.contrib.auth import get_user_model
 
 from bookings import screening
-from bookings.models import Booking, ClinicClosure, Patient, Treatment
-from clinic.models import Condition, FAQEntry, InfoPage
-from practitioners.models import Language, Practitioner, TimeOff, WorkingHours
+from bookings.models import AccessToken, Booking, ClinicClosure, Patient, Treatment
+from clinic.models import Condition, FAQEntry, InfoPage, Source
+from practitioners.models import Language, Practitioner, Registration, TimeOff, WorkingHours
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -29,6 +29,9 @@ class ConditionFactory(factory.django.DjangoModelFactory):
     summary = "A short summary."
     body = "What the condition is."
     how_acupuncture_may_help = "What acupuncture may do."
+    reviewed_on = date(2026, 11, 1)
+    reviewed_by = "A. Reviewer, clinical lead"
+    next_review_due = date(2027, 11, 1)
 
 
 class InfoPageFactory(factory.django.DjangoModelFactory):
@@ -39,6 +42,9 @@ class InfoPageFactory(factory.django.DjangoModelFactory):
     slug = factory.Sequence(lambda n: f"page-{n}")
     summary = "A page summary."
     body = "Page body."
+    reviewed_on = date(2026, 11, 1)
+    reviewed_by = "A. Reviewer, clinical lead"
+    next_review_due = date(2027, 11, 1)
 
 
 class FAQEntryFactory(factory.django.DjangoModelFactory):
@@ -67,10 +73,27 @@ class PractitionerFactory(factory.django.DjangoModelFactory):
     title = "Acupuncturist, MBAcC"
     biography = "Biography."
     qualifications = "BSc Acupuncture\nMSc Pain"
-    register = "British Acupuncture Council"
-    register_url = "https://acupuncture.org.uk/"
-    registration_number = factory.Sequence(lambda n: f"BAC-{n:05d}")
     practising_since = 2010
+
+
+class RegistrationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Registration
+
+    practitioner = factory.SubFactory(PractitionerFactory)
+    body = "British Acupuncture Council (BAcC)"
+    kind = Registration.Kind.ACCREDITED
+    number = factory.Sequence(lambda n: f"BAC-{n:05d}")
+    check_url = "https://acupuncture.org.uk/find-an-acupuncturist/"
+
+
+class SourceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Source
+
+    title = factory.Sequence(lambda n: f"Source {n}")
+    publisher = "NICE"
+    year = 2016
 
 
 class WorkingHoursFactory(factory.django.DjangoModelFactory):
@@ -121,11 +144,35 @@ class BookingFactory(factory.django.DjangoModelFactory):
         model = Booking
 
     patient = factory.SubFactory(PatientFactory)
+    given_first_name = factory.LazyAttribute(lambda b: b.patient.first_name if b.patient else "")
+    given_last_name = factory.LazyAttribute(lambda b: b.patient.last_name if b.patient else "")
+    given_email = factory.LazyAttribute(lambda b: b.patient.email if b.patient else "")
+    given_phone = factory.LazyAttribute(lambda b: b.patient.phone if b.patient else "")
+    given_date_of_birth = factory.LazyAttribute(
+        lambda b: b.patient.date_of_birth if b.patient else None
+    )
     practitioner = factory.SubFactory(PractitionerFactory)
     treatment = factory.SubFactory(TreatmentFactory)
     end = factory.LazyAttribute(lambda b: b.start + b.treatment.duration)
     blocked_until = factory.LazyAttribute(lambda b: b.end + b.treatment.buffer)
     screening_version = screening.VERSION
+    # A patient who answered "no" to every question (new bookings store strings).
+    screening_answers = factory.LazyFunction(
+        lambda: {
+            q.key: "no"
+            for q in [*screening.WARNING_SIGNS, screening.NEW_EPISODE, *screening.CAUTIONS]
+        }
+    )
+
+
+def manage_link(booking: Booking) -> str:
+    """A working manage link for a booking arranged in a test, as an email would carry."""
+    secret = AccessToken.objects.issue(AccessToken.Purpose.MANAGE, booking=booking)
+    return booking.manage_url(secret)
+
+
+def manage_secret(booking: Booking) -> str:
+    return AccessToken.objects.issue(AccessToken.Purpose.MANAGE, booking=booking)
 
 
 class ClinicClosureFactory(factory.django.DjangoModelFactory):

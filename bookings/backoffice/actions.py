@@ -64,6 +64,22 @@ def resend_confirmation(model_admin, request: HttpRequest, queryset: QuerySet) -
     )
 
 
+@admin.action(description="Add to the patient record with the same email", permissions=["change"])
+def link_to_record(model_admin, request: HttpRequest, queryset: QuerySet) -> None:
+    """For bookings made online with an address that already had a record: staff have
+    compared the details (shown on each booking's page) and put the booking on it."""
+    for booking in queryset.filter(patient__isnull=True):
+        try:
+            differing = services.link_by_staff(booking=booking)
+        except services.BookingError as error:
+            model_admin.message_user(request, str(error), messages.WARNING)
+            continue
+        note = f" Differences kept on the booking: {', '.join(differing)}." if differing else ""
+        model_admin.message_user(
+            request, f"{booking.reference} added to the patient record.{note}", messages.SUCCESS
+        )
+
+
 @admin.action(description="Export as CSV", permissions=["view"])
 def export_csv(model_admin, request: HttpRequest, queryset: QuerySet) -> HttpResponse:
     rows = queryset.select_related("patient", "practitioner", "treatment").order_by("start")

@@ -9,11 +9,12 @@ from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
 
-from bookings import screening, services
+from bookings import services
 from bookings.backoffice import actions, views
-from bookings.backoffice.forms import BookingAddForm, BookingChangeForm, screening_summary
+from bookings.backoffice.forms import BookingAddForm, BookingChangeForm, given_details_table
 from bookings.forms import parse_start
 from bookings.models import Booking
+from clinic.admin_site import BoundedDatesMixin
 from clinic.clock import clinic_tz, day_range, local_today
 
 
@@ -42,6 +43,24 @@ class UpcomingFilter(admin.SimpleListFilter):
         }.get(self.value(), lambda: queryset)()
 
 
+class RecordFilter(admin.SimpleListFilter):
+    title = "patient record"
+    parameter_name = "record"
+
+    def lookups(self, request, model_admin):
+        return [("waiting", "Not yet on a record"), ("on", "On a record")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "waiting":
+            return queryset.filter(patient__isnull=True)
+        if self.value() == "on":
+            return queryset.filter(patient__isnull=False)
+        return queryset
+
+
+ROW = "<li>{}: <strong>{}</strong></li>"
+ROW_LOOK = '<li class="screening-flag">{}: <strong>{}</strong></li>'  # not "no", or not asked
+
 # Who made a booking, how, and what happened to it: shown, never edited.
 AUDIT_FIELDS = [
     "source",
@@ -58,18 +77,19 @@ AUDIT_FIELDS = [
 
 
 @admin.register(Booking)
-class BookingAdmin(SimpleHistoryAdmin):
+class BookingAdmin(BoundedDatesMixin, SimpleHistoryAdmin):
     list_display = [
         "reference",
         "start_local",
         "practitioner",
         "treatment",
-        "patient",
+        "who",
         "status",
         "attention",
     ]
     list_filter = [
         UpcomingFilter,
+        RecordFilter,
         "status",
         "needs_attention",
         "practitioner",
@@ -82,6 +102,10 @@ class BookingAdmin(SimpleHistoryAdmin):
         "patient__last_name",
         "patient__email",
         "patient__phone",
+        "given_first_name",
+        "given_last_name",
+        "given_email",
+        "given_phone",
     ]
     date_hierarchy = "start"
     list_select_related = ["practitioner", "treatment", "patient"]
@@ -92,11 +116,13 @@ class BookingAdmin(SimpleHistoryAdmin):
         actions.mark_no_show,
         actions.cancel_bookings,
         actions.resend_confirmation,
+        actions.link_to_record,
         actions.export_csv,
     ]
     readonly_fields = [
         "reference",
         "patient",
+        "given_details",
         "practitioner",
         "treatment",
         "end",
@@ -136,10 +162,17 @@ class BookingAdmin(SimpleHistoryAdmin):
     def get_fieldsets(self, request, obj=None):
         if obj is None:
             return [
+                (None, {"fields": BookingAddForm.Meta.fields}),
                 (
-                    None,
-                    {"fields": BookingAddForm.Meta.fields},
-                )
+                    "Health screening: warning signs",
+                    {
+                        "description": "Read each question to the patient. Anything you "
+                        'did not ask stays "not asked": the practitioner asks it before '
+                        "needling.",
+                        "fields": BookingAddForm.warning_fields,
+                    },
+                ),
+                ("Health screening: before needling", {"fields": BookingAddForm.caution_fields}),
             ]
         return [
             ("Before treatment", {"fields": ["screening", "patient_note"]}),
@@ -150,6 +183,7 @@ class BookingAdmin(SimpleHistoryAdmin):
                         "reference",
                         "status",
                         "patient",
+                        "given_details",
                         "practitioner",
                         "treatment",
                         "start",
@@ -190,7 +224,7 @@ class BookingAdmin(SimpleHistoryAdmin):
             treatment=data["treatment"],
             start=data["start"],
             patient=data["patient"],
-            screening_answers={},
+            screening_answers=form.screening_answers,
             consented=False,
             patient_note=data.get("patient_note", ""),
             created_by=request.user,
@@ -229,32 +263,49 @@ class BookingAdmin(SimpleHistoryAdmin):
         # Bookings are cancelled, never deleted: the clinical and audit trail stays.
         return False
 
+    @admin.display(description="Patient", ordering="given_last_name")
+    def who(self, obj):
+        if obj.patient_id is None:
+            return format_html("{} <em>(not on a record)</em>", obj.person.full_name)
+        return obj.person.full_name
+
+    @admin.display(description="Details given with the booking")
+    def given_details(self, obj):
+        return given_details_table(obj)
+
     @admin.display(description="Start", ordering="start")
     def start_local(self, obj):
         return timezone.localtime(obj.start).strftime("%a %d %b %Y %H:%M")
 
     @admin.display(description="Screening", boolean=False, ordering="needs_attention")
     def attention(self, obj):
-        if not obj.needs_attention:
+        flags = obj.screening_flags
+        if not flags:
             return ""
-        return format_html(
-            '<strong class="screening-flag">⚠ {}</strong>',
-            "; ".join(screening.flags_for_keys(obj.caution_keys)),
-        )
+        return format_html('<strong class="screening-flag">⚠ {}</strong>', "; ".join(flags))
 
     @admin.display(description="Health screening")
     def screening(self, obj):
-        if not obj.screening_answers:
-            return "Not asked (booked by staff): ask before needling."
+        flags = format_html_join(
+            "",
+            '<li class="screening-flag"><strong>{}</strong></li>',
+            ((f,) for f in obj.screening_flags),
+        )
         rows = format_html_join(
             "",
-            '<li class="{}">{}: <strong>{}</strong></li>',
+            "{}",
             (
-                ("screening-flag" if yes else "", text, "Yes" if yes else "No")
-                for text, yes in screening_summary(obj)
+                (format_html(ROW_LOOK if row.needs_a_look else ROW, row.question.text, row.label),)
+                for row in obj.screening_rows
             ),
         )
-        return format_html('<ul class="screening-answers">{}</ul>', rows)
+        return format_html(
+            '<ul class="screening-flags">{}</ul><ul class="screening-answers">{}</ul>'
+            "<p>Screening version {}.</p>",
+            flags,
+            rows,
+            obj.screening_version,
+        )
 
     @admin.display(description="Recent changes")
     def recent_changes(self, obj):

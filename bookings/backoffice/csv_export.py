@@ -3,7 +3,6 @@
 import csv
 import io
 
-from bookings import screening
 from clinic.clock import clinic_tz
 
 # A cell starting with one of these is run as a formula by spreadsheet programs.
@@ -48,11 +47,11 @@ def bookings_csv(bookings) -> str:
                     b.get_status_display(),
                     b.practitioner.name,
                     b.treatment.name,
-                    b.patient.full_name,
-                    b.patient.email,
-                    b.patient.phone,
+                    b.person.full_name,
+                    b.person.email,
+                    b.person.phone,
                     b.get_source_display(),
-                    "; ".join(screening.flags_for_keys(b.caution_keys)),
+                    "; ".join(b.screening_flags),
                     b.patient_note,
                     b.staff_notes,
                 ]

@@ -6,14 +6,50 @@ BookingAdmin.save_model, through the services."""
 from datetime import datetime
 
 from django import forms
+from django.conf import settings
 from django.contrib.admin import widgets
+from django.utils.html import format_html, format_html_join
 
-from bookings import screening, services
-from bookings.models import Booking
-from clinic.clock import clinic_tz
+from bookings import screening, services, triage
+from bookings.models import Booking, Patient
+from clinic.clock import clinic_tz, local_date
+from clinic.fields import BoundedSplitDateTimeField
+
+NOT_ASKED = "not_asked"
+STAFF_ANSWERS = [
+    *[(a.value, screening.ANSWER_LABELS[a]) for a in screening.Answer],
+    (NOT_ASKED, "Not asked (ask before needling)"),
+]
+ONLY_IF = {
+    screening.NEW_EPISODE.key: "Only if the patient is under 20 or over 50: ",
+    screening.DOCTOR_CHECKED.key: "Only if a warning sign above is yes: ",
+}
+WARNING_QUESTIONS = [*screening.WARNING_SIGNS, screening.NEW_EPISODE, screening.DOCTOR_CHECKED]
 
 
-class LocalDateTimeField(forms.SplitDateTimeField):
+def _staff_question(question: screening.Question) -> forms.ChoiceField:
+    """The patient's question, read out by staff; "not asked" is recorded as such, so
+    nobody later reads a "No" that the patient never said."""
+    choices = STAFF_ANSWERS
+    if question is screening.DOCTOR_CHECKED:
+        choices = [c for c in STAFF_ANSWERS if c[0] != screening.Answer.NOT_SURE]
+    return forms.ChoiceField(
+        label=ONLY_IF.get(question.key, "") + question.text,
+        choices=choices,
+        initial=NOT_ASKED,
+        widget=widgets.AdminRadioSelect(attrs={"class": "radiolist inline"}),
+    )
+
+
+# Declared on a base class so the admin's form factory knows them as form fields.
+StaffScreeningForm = type(
+    "StaffScreeningForm",
+    (forms.Form,),
+    {f"q_{q.key}": _staff_question(q) for q in WARNING_QUESTIONS + screening.CAUTIONS},
+)
+
+
+class LocalDateTimeField(BoundedSplitDateTimeField):
     """Date and time typed in the clinic's wall clock, whatever the staff browser's zone."""
 
     def compress(self, data_list):
@@ -32,7 +68,7 @@ class NamedSplitDateTime(widgets.AdminSplitDateTime):
         self.widgets[1].attrs["aria-label"] = f"{name} time"
 
 
-class BookingAddForm(forms.ModelForm):
+class BookingAddForm(StaffScreeningForm, forms.ModelForm):
     start = LocalDateTimeField(
         label="Start (clinic time)",
         widget=NamedSplitDateTime,
@@ -58,10 +94,36 @@ class BookingAddForm(forms.ModelForm):
         ]
         labels = {"outside_hours_override": "Book outside working hours"}
 
+    warning_fields = [f"q_{q.key}" for q in WARNING_QUESTIONS]
+    caution_fields = [f"q_{q.key}" for q in screening.CAUTIONS]
+
+    @property
+    def screening_answers(self) -> dict[str, str]:
+        """The answers given; a question marked "not asked" has no answer at all."""
+        return {
+            q.key: self.cleaned_data[f"q_{q.key}"]
+            for q in WARNING_QUESTIONS + screening.CAUTIONS
+            if self.cleaned_data.get(f"q_{q.key}", NOT_ASKED) != NOT_ASKED
+        }
+
+    def _refuse_unsafe_answers(self, data: dict) -> None:
+        """A warning sign that needs 999, A&E, 111 or a GP is never booked: say what to
+        tell the patient. Anything else books, flagged for the practitioner."""
+        age = triage.age_on(data["patient"].date_of_birth, local_date(data["start"]))
+        result = triage.assess(self.screening_answers, age=age)
+        if result.stops_staff:
+            advice = screening.ADVICE[result.level]
+            reasons = "; ".join(f.reason for f in result.findings if f.level is result.level)
+            raise forms.ValidationError(
+                f"Do not book. Tell the patient: {advice.heading}. "
+                f"{advice.text.format(phone=settings.CLINIC_PHONE)} (They told you about: {reasons}.)"
+            )
+
     def clean(self):
         data = super().clean()
         if self.errors:
             return data
+        self._refuse_unsafe_answers(data)
         if data.get("outside_hours_override") and not data.get("override_reason", "").strip():
             self.add_error("override_reason", "Give a reason for booking outside working hours.")
             return data
@@ -114,6 +176,43 @@ class BookingChangeForm(forms.ModelForm):
         return data
 
 
-def screening_summary(booking: Booking) -> list[tuple[str, bool]]:
-    """Each caution question with the patient's answer, for the booking page."""
-    return [(q.text, bool(booking.screening_answers.get(q.key))) for q in screening.CAUTIONS]
+GIVEN_ROWS = [
+    ("first name", "first_name"),
+    ("last name", "last_name"),
+    ("date of birth", "date_of_birth"),
+    ("phone", "phone"),
+    ("email", "email"),
+]
+
+
+def given_details_table(booking: Booking):
+    """What was given with the booking beside the record of the same address, with each
+    difference marked, so staff can judge whether it is the same person before linking."""
+    record = booking.patient or Patient.objects.filter(email=booking.given_email).first()
+    differing = set(services.differences(booking, record)) if record else set()
+    rows = format_html_join(
+        "",
+        '<tr class="{}"><th scope="row">{}</th><td>{}</td><td>{}</td></tr>',
+        (
+            (
+                "screening-flag" if label in differing else "",
+                label,
+                getattr(booking, f"given_{field}") or "–",
+                (getattr(record, field) or "–") if record else "no record with this address",
+            )
+            for label, field in GIVEN_ROWS
+        ),
+    )
+    status = (
+        "On this record."
+        if booking.patient_id
+        else "Not yet on a record: the details below differ or the patient has not confirmed."
+        if record
+        else "No record has this address yet."
+    )
+    return format_html(
+        '<p>{}</p><table><tr><th></th><th scope="col">Given with the booking</th>'
+        '<th scope="col">Patient record</th></tr>{}</table>',
+        status,
+        rows,
+    )

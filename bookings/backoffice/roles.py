@@ -18,10 +18,13 @@ RECEPTION_PERMISSIONS = {
     "bookings.treatment": ("view",),
     "bookings.historicalbooking": ("view",),
     "bookings.historicalpatient": ("view",),
+    # Erasing a person is the clinic manager's decision; reception can see the requests.
+    "bookings.erasurerequest": ("view",),
     "practitioners.practitioner": ("view",),
     "practitioners.workinghours": ("view",),
     "practitioners.timeoff": ("add", "change", "delete", "view"),
     "practitioners.language": ("view",),
+    "practitioners.registration": ("view",),
 }
 
 

@@ -1,14 +1,15 @@
-"""The admin site itself: the clinic's name and the index page's dashboard."""
+"""The admin site itself: the clinic's name and the index page's dashboard, on top of the
+site that asks for a second factor (clinic.admin_site)."""
 
-from django.contrib import admin
 from django.http import HttpRequest
 from django.template.response import TemplateResponse
 from django.utils import timezone
 
 from bookings.backoffice.selectors import dashboard
+from clinic.admin_site import ClinicAdminSite as SecondFactorAdminSite
 
 
-class ClinicAdminSite(admin.AdminSite):
+class ClinicAdminSite(SecondFactorAdminSite):
     site_header = "Clinic administration"
     site_title = "Clinic admin"
     index_template = "admin/clinic_index.html"

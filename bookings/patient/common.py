@@ -1,16 +1,16 @@
 """What the booking pages and the manage pages share: the day strip with its free times,
-query strings between steps, and the .ics download."""
+query strings between steps, the .ics download, and who signed in to "my bookings"."""
 
-from datetime import date
+from datetime import date, datetime, timedelta
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.http import HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 
 from bookings.availability import Problem
 from bookings.ics import patient_ics
-from bookings.models import Booking, Treatment
+from bookings.models import AccessToken, Booking, Treatment
 from bookings.patient.selectors import bookable_window
 from bookings.selectors import practitioners_for
 from practitioners.models import Practitioner
@@ -83,3 +83,36 @@ def ics_download(booking: Booking) -> HttpResponse:
     response = HttpResponse(patient_ics(booking), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="booking-{booking.reference}.ics"'
     return response
+
+
+# "My bookings": after a sign-in link is used, the session remembers which link for a
+# while, so the patient can open, move or cancel their bookings and see their data. The
+# session holds no address: it is read from the used link, so erasing a person (which
+# deletes their links) signs them out everywhere.
+SIGNED_IN = "my_bookings"
+SIGNED_IN_FOR = timedelta(minutes=30)
+
+
+def sign_in(request: HttpRequest, link: AccessToken) -> None:
+    request.session.cycle_key()  # a new session id: nothing set before sign-in carries over
+    until = timezone.now() + SIGNED_IN_FOR
+    request.session[SIGNED_IN] = {"link": link.pk, "until": until.isoformat()}
+
+
+def sign_out(request: HttpRequest) -> None:
+    request.session.pop(SIGNED_IN, None)
+
+
+def signed_in_email(request: HttpRequest) -> str | None:
+    """The address this browser proved it reads, by a sign-in link, if still in time."""
+    state = request.session.get(SIGNED_IN) or {}
+    try:
+        until = datetime.fromisoformat(state["until"])
+    except (KeyError, TypeError, ValueError):
+        return None
+    if timezone.now() >= until:
+        return None
+    link = AccessToken.objects.filter(
+        pk=state.get("link"), purpose=AccessToken.Purpose.SIGN_IN, used_at__isnull=False
+    ).first()
+    return link.email if link else None

@@ -13,7 +13,7 @@ from django.views import View
 from django.views.decorators.cache import never_cache
 from django_ratelimit.decorators import ratelimit
 
-from bookings import screening, services
+from bookings import services
 from bookings.forms import parse_start
 from bookings.models import Booking, Treatment
 from bookings.patient.common import ics_download, query, refusal_text, time_page_context
@@ -188,13 +188,12 @@ class DetailsView(View):
     def post(self, request: HttpRequest) -> HttpResponse:
         form = DetailsForm(request.POST)
         valid = form.is_valid()
-        if form.has_warning_sign():
+        result = form.screening_result()
+        if result.stops_online:
             # Stop at once, whatever else is unfinished on the form. Nothing about the
-            # patient is kept: only that the advice was shown.
-            services.record_screening_stop()
-            return render(
-                request, "bookings/book/stop.html", {"advice": screening.URGENT_CARE_ADVICE}
-            )
+            # patient is kept: only that advice was shown, and how urgent it was.
+            services.record_screening_stop(level=result.level)
+            return render(request, "bookings/book/stop.html", {"result": result})
         if "treatment_obj" not in form.cleaned_data:
             errors = form.non_field_errors()
             return render(request, "bookings/book/start_again.html", {"errors": errors}, status=400)
@@ -227,7 +226,10 @@ class DetailsView(View):
             form.add_error(None, str(error))
             return self._render(request, form, *chosen, status=400)
         _remember_booking(request, booking)
-        return redirect("bookings:done", reference=booking.reference)
+        # The confirmation page shows the manage link; its secret travels only in this
+        # address (the database keeps its digest), as it does in the emailed link.
+        secret = services.issue_manage_secret(booking=booking)
+        return redirect(reverse("bookings:done", args=[booking.reference]) + f"?token={secret}")
 
     def _render(self, request, form, treatment, practitioner, start, condition, status=200):
         return render(
@@ -267,12 +269,26 @@ def _booking_in_session(request: HttpRequest, reference: str) -> Booking:
 
 @never_cache
 def done(request: HttpRequest, reference: str) -> HttpResponse:
+    """What was booked, in the words it was booked with. It reads the same whether or not
+    the email address has booked here before, so it tells no one who is a patient."""
     booking = _booking_in_session(request, reference)
+    secret = request.GET.get("token", "")
+    opened = services.booking_for_manage_secret(reference=reference, secret=secret)
     return render(
         request,
         "bookings/book/done.html",
-        {"booking": booking, "step": 5, "flags": screening.flags_for_keys(booking.caution_keys)},
+        {
+            "booking": booking,
+            "step": 5,
+            "flags": _cautions_told(booking),
+            "manage_url": booking.manage_url(secret) if opened == booking else "",
+        },
     )
+
+
+def _cautions_told(booking: Booking) -> list[str]:
+    """The cautions the patient told us about, in their words, for the confirmation."""
+    return [f.reason for f in booking.screening_result.findings]
 
 
 @never_cache

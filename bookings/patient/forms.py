@@ -6,13 +6,16 @@ from crispy_forms.bootstrap import InlineRadios
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import HTML, Fieldset, Layout, Submit
 from django import forms
+from django.conf import settings
 from django.utils import timezone
 
-from bookings import screening
+from bookings import screening, triage
 from bookings.forms import parse_start
 from bookings.models import Treatment
 from bookings.selectors import bookable_practitioner, matches_condition
 from bookings.services import PatientDetails
+from clinic.clock import local_date, local_today
+from clinic.fields import BoundedDateField
 from clinic.models import Condition
 
 ANY = "any"
@@ -65,7 +68,7 @@ class ChoiceForm(forms.Form):
         error_messages={"invalid_choice": "That treatment is not available to book online."},
     )
     practitioner = forms.CharField(required=False, max_length=120)
-    date = forms.DateField(required=False, input_formats=["%Y-%m-%d"])
+    date = BoundedDateField(required=False, input_formats=["%Y-%m-%d"])
     condition = forms.SlugField(required=False, max_length=100)
 
     def clean_condition(self):
@@ -77,16 +80,27 @@ class ChoiceForm(forms.Form):
         return data
 
 
-class ScreeningField(forms.TypedChoiceField):
-    """A required yes/no question: the patient must answer each one, not skip it."""
+ANSWER_CHOICES = [(a.value, screening.ANSWER_LABELS[a]) for a in screening.Answer]
+# Shown before the follow-up questions, which only some people need to answer.
+ONLY_IF = {
+    screening.NEW_EPISODE.key: "Only if you are under 20 or over 50: ",
+    screening.DOCTOR_CHECKED.key: "Only if you answered yes to a question above: ",
+}
 
-    def __init__(self, question: screening.Question):
+
+class ScreeningField(forms.ChoiceField):
+    """One health question: yes, no or not sure. The main questions must be answered."""
+
+    def __init__(self, question: screening.Question, *, required: bool = True):
+        choices = ANSWER_CHOICES
+        if question is screening.DOCTOR_CHECKED:
+            choices = ANSWER_CHOICES[:2]
         super().__init__(
-            label=question.text,
-            choices=[("yes", "Yes"), ("no", "No")],
-            coerce=lambda value: value == "yes",
+            label=ONLY_IF.get(question.key, "") + question.text,
+            choices=choices,
+            required=required,
             widget=forms.RadioSelect(attrs={"class": "form-check-input"}),
-            error_messages={"required": "Please answer yes or no."},
+            error_messages={"required": "Please answer yes, no or not sure."},
         )
 
 
@@ -142,6 +156,8 @@ class DetailsForm(forms.Form):
         super().__init__(*args, **kwargs)
         for q in screening.WARNING_SIGNS + screening.CAUTIONS:
             self.fields[f"q_{q.key}"] = ScreeningField(q)
+        for q in (screening.NEW_EPISODE, screening.DOCTOR_CHECKED):
+            self.fields[f"q_{q.key}"] = ScreeningField(q, required=False)
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.disable_csrf = True
@@ -155,14 +171,16 @@ class DetailsForm(forms.Form):
             Fieldset(
                 "About your back pain",
                 HTML(
-                    '<p class="form-text mb-3">These questions check that acupuncture is safe for you now.</p>'
+                    '<p class="form-text mb-3">These questions check that acupuncture is safe for you now. If you are not sure of an answer, choose "Not sure" and we will help.</p>'
                 ),
                 *[InlineRadios(f"q_{q.key}") for q in screening.WARNING_SIGNS],
+                InlineRadios(f"q_{screening.NEW_EPISODE.key}"),
+                InlineRadios(f"q_{screening.DOCTOR_CHECKED.key}"),
             ),
             Fieldset(
                 "Before needling",
                 HTML(
-                    '<p class="form-text mb-3">A yes here does not stop you booking; it helps your practitioner plan a safe treatment.</p>'
+                    '<p class="form-text mb-3">A yes or not sure here does not stop you booking; it helps your practitioner plan a safe treatment.</p>'
                 ),
                 *[InlineRadios(f"q_{q.key}") for q in screening.CAUTIONS],
                 "patient_note",
@@ -196,10 +214,28 @@ class DetailsForm(forms.Form):
             raise forms.ValidationError("Please enter your date of birth; it must be in the past.")
         if born < date(today.year - 120, 1, 1):
             raise forms.ValidationError("Please check the year of your date of birth.")
+        if triage.too_young_online(triage.age_on(born, self._visit_day())):
+            raise forms.ValidationError(
+                screening.UNDER_AGE_ONLINE.format(phone=settings.CLINIC_PHONE)
+            )
         return born
+
+    def _visit_day(self) -> date:
+        """Ages are taken on the day of the session (today if the form lost it)."""
+        start = parse_start(self.data.get("start", ""))
+        return local_date(start) if start else local_today()
+
+    def _age(self) -> int | None:
+        born = self.cleaned_data.get("date_of_birth")
+        return triage.age_on(born, self._visit_day()) if born else None
 
     def clean(self):
         data = super().clean()
+        new_episode = f"q_{screening.NEW_EPISODE.key}"
+        if triage.follow_up_applies(self._age()) and not data.get(new_episode):
+            self.add_error(
+                new_episode, "Please answer this question: we ask everyone under 20 or over 50."
+            )
         treatment = Treatment.objects.active().filter(slug=data.get("treatment", "")).first()
         practitioner = (
             bookable_practitioner(treatment, data.get("practitioner", "")) if treatment else None
@@ -221,16 +257,19 @@ class DetailsForm(forms.Form):
         )
         return data
 
-    def has_warning_sign(self) -> bool:
-        """A yes to any warning-sign question, even if the rest of the form is unfinished."""
-        return any(self.cleaned_data.get(f"q_{q.key}") for q in screening.WARNING_SIGNS)
-
     @property
-    def answers(self) -> dict[str, bool]:
+    def answers(self) -> dict[str, str]:
+        """Every question answered so far (the form may be unfinished), key -> answer."""
+        asked = [*screening.WARNING_SIGNS, screening.NEW_EPISODE, screening.DOCTOR_CHECKED]
         return {
             q.key: self.cleaned_data[f"q_{q.key}"]
-            for q in screening.WARNING_SIGNS + screening.CAUTIONS
+            for q in asked + screening.CAUTIONS
+            if self.cleaned_data.get(f"q_{q.key}")
         }
+
+    def screening_result(self) -> triage.Assessment:
+        """What the answers given so far mean, even if the rest of the form is unfinished."""
+        return triage.assess(self.answers, age=self._age())
 
     @property
     def patient_details(self) -> PatientDetails:
@@ -276,7 +315,7 @@ class AvailabilityQueryForm(forms.Form):
 
     practitioner = forms.CharField(max_length=120)
     service = forms.ModelChoiceField(queryset=Treatment.objects.active(), to_field_name="slug")
-    date = forms.DateField(input_formats=["%Y-%m-%d"])
+    date = BoundedDateField(input_formats=["%Y-%m-%d"])
     condition = forms.SlugField(required=False, max_length=100)
 
     def clean_condition(self):

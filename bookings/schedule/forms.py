@@ -4,6 +4,7 @@ from django import forms
 
 from bookings.models import Booking
 from clinic.clock import clinic_tz
+from clinic.fields import BoundedDateField
 from practitioners.models import TimeOff
 
 VIEWS = [("day", "Day"), ("week", "Week"), ("agenda", "Next 14 days")]
@@ -11,7 +12,7 @@ VIEWS = [("day", "Day"), ("week", "Week"), ("agenda", "Next 14 days")]
 
 class ScheduleQueryForm(forms.Form):
     view = forms.ChoiceField(choices=VIEWS, required=False)
-    date = forms.DateField(required=False, input_formats=["%Y-%m-%d"])
+    date = BoundedDateField(required=False, input_formats=["%Y-%m-%d"])
     practitioner = forms.SlugField(required=False, max_length=120)
 
 
@@ -24,14 +25,14 @@ class AttendanceForm(forms.Form):
 class TimeOffForm(forms.Form):
     """Time off in the clinic's wall clock; a whole day when the times are left empty."""
 
-    start_date = forms.DateField(label="First day", widget=forms.DateInput(attrs={"type": "date"}))
+    start_date = BoundedDateField(label="First day", widget=forms.DateInput(attrs={"type": "date"}))
     start_time = forms.TimeField(
         label="Start time",
         required=False,
         widget=forms.TimeInput(attrs={"type": "time"}),
         help_text="Leave empty for the whole day.",
     )
-    end_date = forms.DateField(label="Last day", widget=forms.DateInput(attrs={"type": "date"}))
+    end_date = BoundedDateField(label="Last day", widget=forms.DateInput(attrs={"type": "date"}))
     end_time = forms.TimeField(
         label="End time",
         required=False,

@@ -4,13 +4,12 @@ A practitioner sees only their own bookings: anything else answers 404, exactly 
 something that does not exist. Staff may look at anyone's schedule.
 """
 
-import hmac
 from datetime import timedelta
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -24,8 +23,9 @@ from bookings.models import Booking
 from bookings.schedule.forms import VIEWS, AttendanceForm, ScheduleQueryForm, TimeOffForm
 from bookings.schedule.selectors import feed_bookings, schedule_bookings
 from clinic.clock import local_date, local_today, week_days
+from clinic.two_factor import acts_as_staff
 from practitioners.models import Practitioner, TimeOff
-from practitioners.services import replace_feed_token
+from practitioners.services import practitioner_for_feed, replace_feed_token
 
 AGENDA_DAYS = 14
 
@@ -33,7 +33,7 @@ AGENDA_DAYS = 14
 def _practitioner_for(request: HttpRequest, slug: str = "") -> Practitioner:
     """Whose schedule this request may see: the practitioner's own; staff may choose."""
     own = Practitioner.objects.filter(user=request.user).first()
-    if request.user.is_staff:
+    if acts_as_staff(request):
         if slug:
             return get_object_or_404(Practitioner, slug=slug)
         return own or get_object_or_404(Practitioner.objects.order_by("order", "name")[:1])
@@ -46,14 +46,15 @@ def _booking_for(request: HttpRequest, reference: str) -> Booking:
     booking = get_object_or_404(
         Booking.objects.select_related("patient", "treatment", "practitioner"), reference=reference
     )
-    if not request.user.is_staff and booking.practitioner.user_id != request.user.pk:
+    if not acts_as_staff(request) and booking.practitioner.user_id != request.user.pk:
         raise Http404
     return booking
 
 
 def _with_flags(bookings):
+    """What each practitioner must see before needling, including questions not asked."""
     for b in bookings:
-        b.flags = screening.flags_for_keys(b.caution_keys)
+        b.flags = b.screening_flags
     return bookings
 
 
@@ -78,7 +79,7 @@ def schedule(request: HttpRequest) -> HttpResponse:
     by_day = {first + timedelta(days=i): [] for i in range((last - first).days + 1)}
     for b in bookings:
         by_day[local_date(b.start)].append(b)
-    base = {"view": view, "practitioner": practitioner.slug if request.user.is_staff else ""}
+    base = {"view": view, "practitioner": practitioner.slug if acts_as_staff(request) else ""}
     return render(
         request,
         "bookings/schedule/schedule.html",
@@ -95,7 +96,7 @@ def schedule(request: HttpRequest) -> HttpResponse:
             "prev_date": first - step,
             "next_date": first + step,
             "base": base,
-            "practitioners": Practitioner.objects.all() if request.user.is_staff else None,
+            "practitioners": Practitioner.objects.all() if acts_as_staff(request) else None,
             "attendance_form": AttendanceForm(),
         },
     )
@@ -106,19 +107,29 @@ def schedule(request: HttpRequest) -> HttpResponse:
 def booking_detail(request: HttpRequest, reference: str) -> HttpResponse:
     booking = _booking_for(request, reference)
     _with_flags([booking])
-    answers = [(q.text, booking.screening_answers.get(q.key)) for q in screening.CAUTIONS]
+    rows = booking.screening_rows
+    # Only a booking on a record has a history; an unmatched one is shown on its own.
     past = (
-        Booking.objects.filter(patient=booking.patient, start__lt=booking.start)
+        Booking.objects.filter(patient_id=booking.patient_id, start__lt=booking.start)
         .exclude(pk=booking.pk)
         .select_related("treatment", "practitioner")
         .order_by("-start")[:10]
+        if booking.patient_id
+        else Booking.objects.none()
     )
     return render(
         request,
         "bookings/schedule/booking.html",
         {
             "booking": booking,
-            "answers": answers,
+            "screening_groups": [
+                (
+                    "Warning signs",
+                    [r for r in rows if r.question.kind == screening.Kind.WARNING_SIGN],
+                ),
+                ("Before needling", [r for r in rows if r.question.kind == screening.Kind.CAUTION]),
+            ],
+            "current_version": screening.VERSION,
             "past": past,
             "now": timezone.now(),
             "attendance_form": AttendanceForm(),
@@ -136,21 +147,20 @@ def attendance(request: HttpRequest, reference: str) -> HttpResponse:
             services.mark_attendance(booking=booking, status=form.cleaned_data["status"])
             messages.success(
                 request,
-                f"{booking.patient.first_name}'s session marked {form.cleaned_data['status'].replace('_', '-')}.",
+                f"{booking.person.first_name}'s session marked {form.cleaned_data['status'].replace('_', '-')}.",
             )
         except services.BookingError as error:
             messages.error(request, str(error))
     else:
         messages.error(request, "Choose attended or did not come.")
-    return redirect(
-        request.POST.get("next")
-        if url_has_allowed_host_and_scheme(
-            request.POST.get("next", ""),
-            allowed_hosts={request.get_host()},
-            require_https=request.is_secure(),
-        )
-        else reverse("schedule:booking", args=[reference])
-    )
+    # Back where the button was, if that is a path on this site; a next that is a view
+    # name, another site or anything else goes to the booking (never redirect()'s lookup).
+    next_url = request.POST.get("next", "")
+    if next_url.startswith("/") and url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return HttpResponseRedirect(next_url)
+    return redirect("schedule:booking", reference=reference)
 
 
 @never_cache
@@ -207,22 +217,21 @@ def time_off_delete(request: HttpRequest, pk: int) -> HttpResponse:
     messages.success(request, "Time off removed. Those times can be booked again.")
     return redirect(
         reverse("schedule:time_off")
-        + (f"?practitioner={practitioner.slug}" if request.user.is_staff else "")
+        + (f"?practitioner={practitioner.slug}" if acts_as_staff(request) else "")
     )
 
 
-@never_cache
-@login_required
-def feed_settings(request: HttpRequest) -> HttpResponse:
-    practitioner = _practitioner_for(request, request.GET.get("practitioner", ""))
-    url = request.build_absolute_uri(reverse("schedule:feed", args=[practitioner.feed_token]))
+def _feed_page(request: HttpRequest, practitioner: Practitioner, secret: str = ""):
+    """The calendar page. The address holds a secret that is stored only as a digest, so
+    it can be shown once: in the answer to the request that made it."""
+    url = request.build_absolute_uri(reverse("schedule:feed", args=[secret])) if secret else ""
     return render(
         request,
         "bookings/schedule/feed.html",
         {
             "practitioner": practitioner,
             "feed_url": url,
-            "webcal_url": "webcal://" + url.split("://", 1)[1],
+            "webcal_url": "webcal://" + url.split("://", 1)[1] if url else "",
             "detail": settings.SCHEDULE_FEED_PATIENT_DETAIL,
             "views": VIEWS,
             "day": local_today(),
@@ -230,26 +239,25 @@ def feed_settings(request: HttpRequest) -> HttpResponse:
     )
 
 
+@never_cache
+@login_required
+def feed_settings(request: HttpRequest) -> HttpResponse:
+    return _feed_page(request, _practitioner_for(request, request.GET.get("practitioner", "")))
+
+
+@never_cache
 @require_POST
 @login_required
 def feed_replace(request: HttpRequest) -> HttpResponse:
     practitioner = _practitioner_for(request, request.POST.get("practitioner", ""))
-    replace_feed_token(practitioner=practitioner)
-    messages.success(
-        request,
-        "Your calendar address has been replaced. Subscribe again with the new one; the old one no longer works.",
-    )
-    return redirect(
-        reverse("schedule:feed_settings")
-        + (f"?practitioner={practitioner.slug}" if request.user.is_staff else "")
-    )
+    return _feed_page(request, practitioner, replace_feed_token(practitioner=practitioner))
 
 
 def feed(request: HttpRequest, token: str) -> HttpResponse:
-    """The subscribable .ics. The unguessable token in the address is the only key, as
+    """The subscribable .ics. The unguessable secret in the address is the only key, as
     calendar apps cannot sign in; replacing it locks out every old copy of the address."""
-    practitioner = Practitioner.objects.filter(feed_token=token).first()
-    if practitioner is None or not hmac.compare_digest(practitioner.feed_token, token):
+    practitioner = practitioner_for_feed(token)
+    if practitioner is None:
         raise Http404
     body = practitioner_feed(
         feed_bookings(practitioner, timezone.now()),

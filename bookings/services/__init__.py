@@ -11,14 +11,19 @@ Callers use `from bookings import services` and `services.book(...)`; the submod
 group the operations by what they change.
 """
 
+from bookings.services.access import (
+    booking_for_manage_secret,
+    issue_manage_secret,
+    send_sign_in_link,
+    sign_in_link_is_usable,
+    use_sign_in_link,
+)
 from bookings.services.attendance import mark_attendance
 from bookings.services.booking import (
-    PatientDetails,
     book,
     cancel,
     check_move,
     check_time,
-    record_screening_stop,
     reschedule,
 )
 from bookings.services.closures import load_public_holidays
@@ -29,7 +34,16 @@ from bookings.services.errors import (
     TimeOffOverlapsBookings,
     TooLateToChange,
 )
+from bookings.services.privacy import apply_retention, erase, request_erasure
+from bookings.services.records import (
+    PatientDetails,
+    confirm_by_link,
+    confirm_link_is_usable,
+    differences,
+    link_by_staff,
+)
 from bookings.services.reminders import send_due_reminders
+from bookings.services.screening_check import record_screening_stop
 from bookings.services.time_off import add_time_off, remove_time_off
 
 __all__ = [
@@ -40,14 +54,26 @@ __all__ = [
     "TimeOffOverlapsBookings",
     "TooLateToChange",
     "add_time_off",
+    "apply_retention",
     "book",
+    "booking_for_manage_secret",
     "cancel",
     "check_move",
     "check_time",
+    "confirm_by_link",
+    "confirm_link_is_usable",
+    "differences",
+    "erase",
+    "issue_manage_secret",
+    "link_by_staff",
     "load_public_holidays",
     "mark_attendance",
     "record_screening_stop",
     "remove_time_off",
+    "request_erasure",
     "reschedule",
     "send_due_reminders",
+    "send_sign_in_link",
+    "sign_in_link_is_usable",
+    "use_sign_in_link",
 ]

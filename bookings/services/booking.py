@@ -1,65 +1,58 @@
 """Booking, moving and cancelling: each in one transaction that locks the
 practitioner, re-checks the time and writes (see slot_guard)."""
 
-from dataclasses import dataclass
-from datetime import date, datetime
+from collections.abc import Mapping
+from datetime import datetime
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.utils import timezone
 
-from bookings import emails, screening
-from bookings.models import Booking, Patient, ScreeningStop, Treatment
+from bookings import emails, screening, triage
+from bookings.models import Booking, Patient, Treatment
 from bookings.services.errors import BookingError, NotBookable, TooLateToChange
+from bookings.services.records import PatientDetails, given_fields, new_record_or_none
+from bookings.services.screening_check import refuse_unless_screened, stored_answers
 from bookings.services.slot_guard import ensure_free, fresh, lock, save_or_taken
+from clinic.clock import local_date
 from practitioners.models import Practitioner
 
 SAME_TIME = "That is the booking's current time; choose a different one."
-
-
-@dataclass(frozen=True)
-class PatientDetails:
-    first_name: str
-    last_name: str
-    email: str
-    phone: str
-    date_of_birth: date
-
-
-def _patient_for(details: PatientDetails) -> Patient:
-    """The patient with this email, or a new one. An online form cannot rewrite an existing
-    patient's record: whoever types an address does not prove they own it."""
-    patient, _ = Patient.objects.get_or_create(
-        email=details.email.strip().lower(),
-        defaults={
-            "first_name": details.first_name,
-            "last_name": details.last_name,
-            "phone": details.phone,
-            "date_of_birth": details.date_of_birth,
-        },
-    )
-    return patient
 
 
 def _refuse_unless_allowed(
     *,
     practitioner: Practitioner,
     treatment: Treatment,
-    screening_answers: dict[str, bool],
+    screening_result: triage.Assessment,
     consented: bool,
     by_staff: bool,
     override_hours: bool,
     override_reason: str,
 ) -> None:
     """The checks that need no lock: who is asking, and what they answered."""
-    if screening.has_warning_sign(screening_answers):
-        raise NotBookable(screening.URGENT_CARE_ADVICE)
+    refuse_unless_screened(screening_result, by_staff=by_staff)
     if not by_staff and not consented:
         raise NotBookable("Please confirm you have read the risks and agree to treatment.")
     if override_hours and not (by_staff and override_reason.strip()):
         raise NotBookable("Booking outside working hours needs a member of staff and a reason.")
     if not by_staff and not (treatment.is_active and practitioner.is_listed):
         raise NotBookable("That treatment or practitioner cannot be booked online.")
+
+
+def _refuse_unless_returning(treatment: Treatment, patient: PatientDetails | Patient) -> None:
+    """A treatment for returning patients needs an attended session on the record of the
+    address given. The refusal says only that; it shows nothing the record holds."""
+    if treatment.patient_kind != Treatment.PatientKind.RETURNING:
+        return
+    email = patient.email.strip().lower()
+    if not Booking.objects.filter(patient__email=email, status=Booking.Status.ATTENDED).exists():
+        raise NotBookable(
+            f"{treatment.name} is only for patients who have had a session with us before, "
+            "and we have no earlier session under this email address. If you have been "
+            "before, please use the email address you booked with then, or call us. If "
+            "this is your first visit, please book an initial consultation."
+        )
 
 
 def check_time(
@@ -93,8 +86,10 @@ def _new_booking(
     practitioner: Practitioner,
     treatment: Treatment,
     start: datetime,
-    patient: Patient,
-    screening_answers: dict[str, bool],
+    patient: Patient | None,
+    given: dict,
+    screening_answers: dict[str, str],
+    screening_result: triage.Assessment,
     consented_at: datetime | None,
     patient_note: str,
     created_by: AbstractBaseUser | None,
@@ -106,14 +101,15 @@ def _new_booking(
     end = start + treatment.duration
     return Booking(
         patient=patient,
+        **given,
         practitioner=practitioner,
         treatment=treatment,
         start=start,
         end=end,
         blocked_until=end + treatment.buffer,
         screening_version=screening.VERSION,
-        screening_answers={q.key: bool(screening_answers.get(q.key)) for q in screening.CAUTIONS},
-        needs_attention=bool(screening.caution_flags(screening_answers)),
+        screening_answers=screening_answers,
+        needs_attention=bool(screening_result.flags),
         consented_at=consented_at,
         patient_note=patient_note,
         source=Booking.Source.STAFF if created_by else Booking.Source.ONLINE,
@@ -130,7 +126,7 @@ def book(
     treatment: Treatment,
     start: datetime,
     patient: PatientDetails | Patient,
-    screening_answers: dict[str, bool],
+    screening_answers: Mapping[str, object],
     consented: bool,
     patient_note: str = "",
     created_by: AbstractBaseUser | None = None,
@@ -142,21 +138,29 @@ def book(
 ) -> Booking:
     """Book a session. Online when `created_by` is None, by staff otherwise.
 
+    `patient` is a record (staff choose one) or the details typed online, which make a new
+    record only for an address without one (services.records). `screening_answers` maps
+    question keys to "yes", "no" or "not_sure"; a missing key was not asked (staff only).
     Raises SlotUnavailable, NotBookable or BookingError; on success the confirmation email
     is queued in the same transaction. The same `idempotency_key` twice returns the first
     booking.
     """
     now = now or timezone.now()
     by_staff = created_by is not None
+    age = triage.age_on(patient.date_of_birth, local_date(start))
+    screening_answers = stored_answers(screening_answers, age=age)
+    screening_result = triage.assess(screening_answers, age=age)
     _refuse_unless_allowed(
         practitioner=practitioner,
         treatment=treatment,
-        screening_answers=screening_answers,
+        screening_result=screening_result,
         consented=consented,
         by_staff=by_staff,
         override_hours=override_hours,
         override_reason=override_reason,
     )
+    if not by_staff:
+        _refuse_unless_returning(treatment, patient)
     with transaction.atomic():
         practitioner = lock(practitioner)
         if idempotency_key:
@@ -175,8 +179,10 @@ def book(
             practitioner=practitioner,
             treatment=treatment,
             start=start,
-            patient=patient if isinstance(patient, Patient) else _patient_for(patient),
+            patient=patient if isinstance(patient, Patient) else new_record_or_none(patient),
+            given=given_fields(patient),
             screening_answers=screening_answers,
+            screening_result=screening_result,
             consented_at=now if consented else None,
             patient_note=patient_note.strip(),
             created_by=created_by,
@@ -190,11 +196,6 @@ def book(
         if notify:
             emails.booking_confirmed(booking)
     return booking
-
-
-def record_screening_stop() -> ScreeningStop:
-    """Note that a warning-sign answer stopped a booking; deliberately nothing about who."""
-    return ScreeningStop.objects.create(screening_version=screening.VERSION)
 
 
 def _lock_for_change(booking: Booking, *, action: str, by_staff: bool, now: datetime) -> Booking:

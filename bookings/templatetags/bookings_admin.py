@@ -1,13 +1,12 @@
 from django import template
 
-from bookings import screening
-
 register = template.Library()
 
 
 @register.filter
 def caution_flags(booking):
-    return "; ".join(screening.flags_for_keys(booking.caution_keys))
+    """Everything the practitioner must see before needling, on one line."""
+    return "; ".join(booking.screening_flags)
 
 
 @register.filter

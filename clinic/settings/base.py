@@ -27,6 +27,8 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "clinic",
     "practitioners",
     "bookings",
@@ -34,15 +36,20 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "clinic.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Before anything that looks a value up in the database (the session included).
+    "clinic.middleware.RejectNulBytesMiddleware",
+    "clinic.middleware.SessionIdleTimeoutMiddleware",
     "clinic.middleware.AdminInlineStylesMiddleware",
     "clinic.middleware.ClinicTimeZoneMiddleware",
     "django_ratelimit.middleware.RatelimitMiddleware",
@@ -76,6 +83,9 @@ TEMPLATES = [
 
 # SQLite by default, so trying the project needs nothing installed. IMMEDIATE transactions
 # make concurrent writers queue for the write lock instead of failing half-way through.
+# WAL lets readers go on while one process writes, and with synchronous=NORMAL a commit
+# waits for the log, not for every page (still durable across an application crash).
+# Connections are kept between requests on both databases (DATABASE_CONN_MAX_AGE).
 DATABASES = {
     "default": dj_database_url.parse(
         env.text("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
@@ -84,9 +94,12 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"].setdefault("OPTIONS", {}).update(
-        {"transaction_mode": "IMMEDIATE", "timeout": 30}
+        {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 30,
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        }
     )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -129,7 +142,11 @@ STORAGES = {
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
-EMAIL_BACKEND = env.text("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# Only the mail worker (`manage.py deliver_mail`) uses the backend; requests queue mail.
+# The default prints to the terminal and sends nothing: production refuses it.
+EMAIL_BACKEND = env.text("EMAIL_BACKEND", "clinic.mail.DevelopmentConsoleBackend")
+# Production runs with a backend that sends nothing only when this says so on purpose.
+EMAIL_NOT_SENT_OK = env.flag("EMAIL_NOT_SENT_OK", default=False)
 EMAIL_HOST = env.text("EMAIL_HOST", "localhost")
 EMAIL_PORT = env.integer("EMAIL_PORT", 25)
 EMAIL_HOST_USER = env.text("EMAIL_HOST_USER")
@@ -139,6 +156,8 @@ EMAIL_USE_SSL = env.flag("EMAIL_USE_SSL", default=False)
 EMAIL_TIMEOUT = env.integer("EMAIL_TIMEOUT", 10)
 DEFAULT_FROM_EMAIL = env.text("DEFAULT_FROM_EMAIL", "Northfield Back Clinic <bookings@example.org>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# How often the mail worker looks for queued mail.
+EMAIL_WORKER_INTERVAL_SECONDS = env.integer("EMAIL_WORKER_INTERVAL_SECONDS", 2)
 
 # What the site says about the clinic itself.
 CLINIC_NAME = env.text("CLINIC_NAME", "Northfield Back Clinic")
@@ -160,9 +179,23 @@ CANCELLATION_NOTICE_HOURS = env.integer("CANCELLATION_NOTICE_HOURS", 24)
 REMINDER_HOURS_BEFORE = env.integer("REMINDER_HOURS_BEFORE", 24)
 BOOKING_RATE_LIMIT = env.text("BOOKING_RATE_LIMIT", "20/h")
 SIGNIN_LINK_RATE_LIMIT = env.text("SIGNIN_LINK_RATE_LIMIT", "5/h")
+# Password reset: per client, and per account whichever client asks.
+PASSWORD_RESET_RATE_LIMIT = env.text("PASSWORD_RESET_RATE_LIMIT", "5/h")
+PASSWORD_RESET_ACCOUNT_RATE_LIMIT = env.text("PASSWORD_RESET_ACCOUNT_RATE_LIMIT", "3/h")
 RATELIMIT_VIEW = "clinic.views.rate_limited"
-# Behind a proxy, set RATELIMIT_IP_META_KEY (for example HTTP_X_FORWARDED_FOR).
-RATELIMIT_IP_META_KEY = env.text("RATELIMIT_IP_META_KEY") or None
+
+# How many reverse proxies stand between the internet and the app (nginx, a load
+# balancer...). 0: the client is REMOTE_ADDR. N: the client is the N-th address from the
+# right of X-Forwarded-For, which only those proxies wrote (clinic.client_ip).
+TRUSTED_PROXY_COUNT = env.integer("TRUSTED_PROXY_COUNT", 0)
+RATELIMIT_IP_META_KEY = "clinic.client_ip.client_ip"
+AXES_CLIENT_IP_CALLABLE = "clinic.client_ip.client_ip"
+
+# How long personal data is kept (the privacy notice shows these; `manage.py
+# apply_retention` applies them): patient records after their last appointment, and
+# messages that are not about a booking (sign-in links, password resets).
+RECORD_RETENTION_YEARS = env.integer("RECORD_RETENTION_YEARS", 8)
+LINK_EMAIL_RETENTION_DAYS = env.integer("LINK_EMAIL_RETENTION_DAYS", 30)
 
 # Calendar feed privacy: "first_name" (default) or "full_name" in event titles.
 SCHEDULE_FEED_PATIENT_DETAIL = env.text("SCHEDULE_FEED_PATIENT_DETAIL", "first_name")
@@ -175,11 +208,46 @@ AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 
+# A sign-in lasts a working day of inactivity, not Django's two weeks: each request pushes
+# the expiry on (clinic.middleware.SessionIdleTimeoutMiddleware).
+SESSION_COOKIE_AGE = env.integer("SESSION_IDLE_HOURS", 10) * 60 * 60
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
+# Browser features no page of ours uses, switched off for every page and anything framed in
+# one (clinic.middleware.PermissionsPolicyMiddleware).
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "encrypted-media",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "idle-detection",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "publickey-credentials-get",
+        "screen-wake-lock",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    )
+}
+
+# Second factor (django-otp, TOTP): required in the admin for these groups, for superusers
+# and for anyone who has set up an authenticator app (reception may opt in).
+# The group names of bookings/backoffice/roles.py (settings import no app code; a test
+# checks they agree).
+TWO_FACTOR_REQUIRED_GROUPS = ["Clinic manager"]
+OTP_TOTP_ISSUER = CLINIC_NAME
 
 LOGGING = {
     "version": 1,

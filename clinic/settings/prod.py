@@ -2,9 +2,10 @@
 
 from django.core.exceptions import ImproperlyConfigured
 
+from clinic.mail import not_sent_problem
 from clinic.settings import env
 from clinic.settings.base import *  # noqa: F403
-from clinic.settings.base import DEBUG, SECRET_KEY
+from clinic.settings.base import DEBUG, EMAIL_BACKEND, EMAIL_NOT_SENT_OK, SECRET_KEY
 
 if not DEBUG and not SECRET_KEY:
     raise ImproperlyConfigured(
@@ -13,6 +14,11 @@ if not DEBUG and not SECRET_KEY:
     )
 if DEBUG and not SECRET_KEY:
     SECRET_KEY = "insecure-development-key-never-used-in-production"
+
+# Mail that is printed or dropped is mail a patient never gets (and, printed, names and
+# manage links in the server's output): refuse it unless switched off on purpose.
+if not_sent_problem(EMAIL_BACKEND) and not EMAIL_NOT_SENT_OK:
+    raise ImproperlyConfigured(not_sent_problem(EMAIL_BACKEND))
 
 SECURE_SSL_REDIRECT = env.flag("DJANGO_SECURE_SSL_REDIRECT", default=not DEBUG)
 SECURE_HSTS_SECONDS = env.integer("DJANGO_SECURE_HSTS_SECONDS", 0 if DEBUG else 31536000)

@@ -33,10 +33,13 @@ def practitioner(db, treatment):
     return p
 
 
-def screening_answers(**yes):
+def screening_answers(**given):
+    """A full set of answers as a patient of any age gives them: "no" to every question
+    unless given, e.g. screening_answers(pregnant="yes", epilepsy="not_sure")."""
     from bookings import screening
 
-    return {q.key: yes.get(q.key, False) for q in screening.WARNING_SIGNS + screening.CAUTIONS}
+    asked = [*screening.WARNING_SIGNS, screening.NEW_EPISODE, *screening.CAUTIONS]
+    return {**{q.key: "no" for q in asked}, **given}
 
 
 def details_post(treatment_obj, practitioner_obj, start_at, **overrides):
@@ -59,5 +62,7 @@ def details_post(treatment_obj, practitioner_obj, start_at, **overrides):
     }
     for q in screening.WARNING_SIGNS + screening.CAUTIONS:
         data[f"q_{q.key}"] = "no"
+    # Asked only of someone under 20 or over 50; an ongoing episode lets them book online.
+    data[f"q_{screening.NEW_EPISODE.key}"] = "no"
     data.update(overrides)
     return {k: v for k, v in data.items() if v is not None}

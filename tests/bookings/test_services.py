@@ -1,11 +1,12 @@
 """The booking operations, called as the views and the admin call them."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
+from django.conf import settings
 from django.core import mail
 
-from bookings import services
+from bookings import outbox, services
 from bookings.availability import Problem
 from bookings.models import Booking, Patient
 from tests.bookings.conftest import MONDAY_9, NOW, screening_answers
@@ -20,7 +21,7 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db(transaction=False)
 
 DETAILS = services.PatientDetails(
-    "Alex", "Patient", "Alex@Example.org", "07700 900123", "1980-05-17"
+    "Alex", "Patient", "Alex@Example.org", "07700 900123", date(1980, 5, 17)
 )
 
 
@@ -31,20 +32,18 @@ def book(practitioner, treatment, start=MONDAY_9, **kwargs):
     return services.book(practitioner=practitioner, treatment=treatment, start=start, **kwargs)
 
 
-def test_booking_saves_times_patient_and_screening(
-    clock, practitioner, treatment, django_capture_on_commit_callbacks
-):
-    with django_capture_on_commit_callbacks(execute=True):
-        booking = book(practitioner, treatment, screening_answers=screening_answers(pregnant=True))
+def test_booking_saves_times_patient_and_screening(clock, practitioner, treatment):
+    booking = book(practitioner, treatment, screening_answers=screening_answers(pregnant="yes"))
+    outbox.send_pending()  # what the mail worker does
 
     booking.refresh_from_db()
     assert booking.end == MONDAY_9 + timedelta(minutes=45)
     assert booking.blocked_until == MONDAY_9 + timedelta(minutes=60)
     assert booking.patient.email == "alex@example.org"
     assert booking.needs_attention is True
-    assert booking.caution_keys == ["pregnant"]
+    assert booking.screening_answers["pregnant"] == "yes"
+    assert booking.screening_flags == ["Pregnant or may be pregnant"]
     assert booking.source == Booking.Source.ONLINE
-    assert len(booking.manage_token) >= 43  # 256 bits, url-safe
     assert [m.to for m in mail.outbox] == [["alex@example.org"], ["hannah@example.org"]]
 
 
@@ -55,7 +54,9 @@ def test_booking_same_slot_twice_is_refused(clock, practitioner, treatment):
         book(
             practitioner,
             treatment,
-            patient=services.PatientDetails("B", "C", "b@example.org", "0770090012", "1990-01-01"),
+            patient=services.PatientDetails(
+                "B", "C", "b@example.org", "0770090012", date(1990, 1, 1)
+            ),
         )
 
     assert error.value.problem is Problem.TAKEN
@@ -142,7 +143,7 @@ def test_override_without_reason_is_refused(clock, practitioner, treatment):
 
 def test_warning_sign_refuses_and_saves_nothing(clock, practitioner, treatment):
     with pytest.raises(services.NotBookable):
-        book(practitioner, treatment, screening_answers=screening_answers(saddle_numbness=True))
+        book(practitioner, treatment, screening_answers=screening_answers(saddle_numbness="yes"))
     assert not Booking.objects.exists()
     assert not Patient.objects.exists()
 
@@ -154,11 +155,30 @@ def test_same_idempotency_key_returns_the_first_booking(clock, practitioner, tre
     assert Booking.objects.count() == 1
 
 
-def test_existing_patient_record_is_not_rewritten_by_a_form(clock, practitioner, treatment):
-    PatientFactory(email="alex@example.org", first_name="Original")
+def test_existing_patient_record_is_not_rewritten_or_joined_by_a_form(
+    clock, practitioner, treatment
+):
+    original = PatientFactory(email="alex@example.org", first_name="Original")
+
     booking = book(practitioner, treatment)
-    assert booking.patient.first_name == "Original"
+
+    original.refresh_from_db()
+    assert original.first_name == "Original"
+    assert booking.patient is None
+    assert (booking.given_first_name, booking.given_email) == ("Alex", "alex@example.org")
     assert Patient.objects.count() == 1
+
+
+def test_a_new_address_makes_a_record_from_what_was_typed(clock, practitioner, treatment):
+    booking = book(practitioner, treatment)
+
+    patient = Patient.objects.get()
+    assert booking.patient == patient
+    assert (patient.first_name, patient.email, str(patient.date_of_birth)) == (
+        "Alex",
+        "alex@example.org",
+        "1980-05-17",
+    )
 
 
 def test_practitioner_who_does_not_offer_treatment_is_refused(clock, practitioner, treatment):
@@ -225,3 +245,61 @@ def test_attendance_only_for_started_sessions(clock, practitioner, treatment):
         services.mark_attendance(booking=booking, status=Booking.Status.ATTENDED).status
         == "attended"
     )
+
+
+def test_online_booking_needs_every_question_answered(clock, practitioner, treatment):
+    answers = screening_answers()
+    del answers["epilepsy"]
+
+    with pytest.raises(services.NotBookable, match="Please answer every health question."):
+        book(practitioner, treatment, screening_answers=answers)
+    assert not Booking.objects.exists()
+
+
+def test_online_booking_for_under_18_is_refused_with_the_phone_number(
+    clock, practitioner, treatment
+):
+    child = services.PatientDetails(
+        "Kit", "Young", "kit@example.org", "0770090012", date(2010, 1, 1)
+    )
+
+    with pytest.raises(services.NotBookable, match="We can only book adults") as error:
+        book(practitioner, treatment, patient=child)
+    assert settings.CLINIC_PHONE in str(error.value)
+    assert not Patient.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("answer", "by_staff", "refused"),
+    [
+        ({"chest_pain": "yes"}, True, "Not booked: Call 999 or go to A&E now."),
+        ({"injects_drugs": "yes"}, True, "Not booked: Call NHS 111 or your GP today."),
+        ({"injects_drugs": "not_sure"}, False, "Not booked: Call us before you book."),
+        ({"injects_drugs": "not_sure"}, True, None),
+    ],
+)
+def test_service_refuses_what_the_screening_stops(
+    clock, practitioner, treatment, answer, by_staff, refused
+):
+    staff = {"created_by": UserFactory(is_staff=True)} if by_staff else {}
+    answers = screening_answers(**answer)
+
+    if refused:
+        with pytest.raises(services.NotBookable) as error:
+            book(practitioner, treatment, screening_answers=answers, **staff)
+        assert str(error.value).startswith(refused)
+        assert not Booking.objects.exists()
+    else:
+        assert book(practitioner, treatment, screening_answers=answers, **staff).needs_attention
+
+
+def test_only_known_questions_and_answers_are_kept(clock, practitioner, treatment):
+    answers = {**screening_answers(), "name": "Alex", "pregnant": "perhaps", "new_episode": "no"}
+
+    with pytest.raises(services.NotBookable, match="Please answer every health question."):
+        book(practitioner, treatment, screening_answers=answers)
+    booking = book(practitioner, treatment, screening_answers={**answers, "pregnant": "no"})
+
+    assert "name" not in booking.screening_answers
+    assert "new_episode" not in booking.screening_answers  # asked of under-20s and over-50s
+    assert set(booking.screening_answers.values()) == {"no"}

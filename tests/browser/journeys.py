@@ -1,6 +1,11 @@
 """Steps the browser journeys share: filling the booking form, reading the emailed link."""
 
-from bookings.models import OutgoingEmail
+from bookings.models import Booking, OutgoingEmail
+
+
+def booked_with(email: str) -> Booking:
+    """The one booking made with this address (kept as given, on a record or not)."""
+    return Booking.objects.get(given_email=email)
 
 
 def fill_details(page, email="alex@example.org", *, caution=None, warning_sign=False):

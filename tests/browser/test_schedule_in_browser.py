@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from bookings.models import Booking
 from clinic.clock import local_date
+from tests.bookings.conftest import screening_answers
 from tests.browser.conftest import shot
 from tests.factories import (
     BookingFactory,
@@ -28,7 +29,7 @@ def test_practitioner_signs_in_and_marks_attended(live_server, phone):
         treatment=treatment,
         start=timezone.now() - timedelta(minutes=50),
         patient=PatientFactory(first_name="Ada", last_name="Lovelace"),
-        screening_answers={"bleeding": True},
+        screening_answers=screening_answers(bleeding="yes"),
         needs_attention=True,
     )
 

@@ -7,6 +7,7 @@ from tests.factories import (
     InfoPageFactory,
     LanguageFactory,
     PractitionerFactory,
+    RegistrationFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -63,7 +64,10 @@ def test_condition_page_lists_its_listed_specialists(client):
     assert "Ada Specialist" in body
     assert "Una Listed" not in body
     assert "Other Person" not in body
-    assert f"/book/?condition={condition.slug}" in body
+    assert (
+        f'<a class="btn btn-primary w-100 mt-3" href="/book/?condition={condition.slug}">'
+        "Book an assessment</a>"
+    ) in body
 
 
 def test_faq_page_shows_published_entries_in_order(client):
@@ -136,17 +140,19 @@ def test_practitioner_directory_filters_by_condition_language_and_name(client):
 
 
 def test_practitioner_page_shows_credentials_and_how_to_verify(client):
-    practitioner = PractitionerFactory(
-        name="Dana Lee", registration_number="BAC-77777", qualifications="BSc Acupuncture"
-    )
+    practitioner = PractitionerFactory(name="Dana Lee", qualifications="BSc Acupuncture")
+    RegistrationFactory(practitioner=practitioner, number="BAC-77777")
 
     response = client.get(practitioner.get_absolute_url())
 
     body = response.content.decode()
     assert response.status_code == 200
-    assert "BAC-77777" in body
-    assert "British Acupuncture Council" in body
-    assert "https://acupuncture.org.uk/" in body
+    assert "Number: <strong>BAC-77777</strong>" in body
+    assert (
+        '<a href="https://acupuncture.org.uk/find-an-acupuncturist/" rel="noopener">'
+        "Check on the British Acupuncture Council (BAcC) website</a>: search for Dana Lee "
+        "or BAC-77777."
+    ) in body
     assert "BSc Acupuncture" in body
 
 

@@ -1,6 +1,6 @@
 """Load the demo clinic. Safe to run again: it updates what it made, duplicates nothing."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -9,13 +9,13 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
-from bookings import demo_data, services
+from bookings import demo_data, screening, services
 from bookings.models import Booking, Patient, Treatment
 from bookings.selectors import free_starts_by_practitioner
-from clinic import demo_content
+from clinic import demo_seed
 from clinic.clock import local_today
-from clinic.models import Condition, FAQEntry, InfoPage
-from practitioners.models import Language, Practitioner, WorkingHours
+from clinic.models import Condition
+from practitioners.models import Language, Practitioner, Registration, WorkingHours
 
 # Demo-only credentials, printed for whoever is trying the project.
 DEMO_USERS = {
@@ -41,18 +41,7 @@ class Command(BaseCommand):
             self.stdout.write(f"  {role:<13} username: {username:<10} password: {password}")
 
     def seed_content(self):
-        for order, item in enumerate(demo_content.CONDITIONS):
-            Condition.objects.update_or_create(
-                slug=item["slug"], defaults={**item, "order": order, "is_published": True}
-            )
-        for order, item in enumerate(demo_content.INFO_PAGES):
-            InfoPage.objects.update_or_create(
-                slug=item["slug"], defaults={**item, "order": order, "is_published": True}
-            )
-        for order, (question, answer) in enumerate(demo_content.FAQ):
-            FAQEntry.objects.update_or_create(
-                question=question, defaults={"answer": answer, "order": order, "is_published": True}
-            )
+        demo_seed.seed_content()
 
     def seed_practitioners(self):
         languages = {}
@@ -62,21 +51,24 @@ class Command(BaseCommand):
             )
         conditions = {c.slug: c for c in Condition.objects.all()}
         for order, item in enumerate(demo_data.PRACTITIONERS):
-            register, register_url = item["register"]
             practitioner, _ = Practitioner.objects.update_or_create(
                 slug=item["slug"],
                 defaults={
                     "name": item["name"],
                     "title": item["title"],
+                    "title_note": item.get("title_note", ""),
                     "biography": item["biography"],
                     "qualifications": item["qualifications"],
-                    "register": register,
-                    "register_url": register_url,
-                    "registration_number": item["registration_number"],
                     "practising_since": item["practising_since"],
                     "order": order,
                     "is_listed": True,
+                    "is_fictional": True,
                 },
+            )
+            practitioner.registrations.all().delete()
+            Registration.objects.bulk_create(
+                Registration(practitioner=practitioner, **registration)
+                for registration in item["registrations"]
             )
             practitioner.specialties.set([conditions[s] for s in item["specialties"]])
             practitioner.languages.set([languages[s] for s in item["languages"]])
@@ -142,7 +134,7 @@ class Command(BaseCommand):
                     "first_name": first,
                     "last_name": last,
                     "phone": phone,
-                    "date_of_birth": born,
+                    "date_of_birth": date.fromisoformat(born),
                 },
             )[0]
             for first, last, phone, born in demo_data.PATIENTS
@@ -160,7 +152,7 @@ class Command(BaseCommand):
                     [practitioner], treatment, day, day, now - timedelta(days=30)
                 )[practitioner.pk]
                 for start in slots[::9][:3]:
-                    answers = demo_data.SCREENING_EXAMPLES[n % len(demo_data.SCREENING_EXAMPLES)]
+                    answers = _screening(n)
                     booking = services.book(
                         practitioner=practitioner,
                         treatment=treatment,
@@ -176,3 +168,12 @@ class Command(BaseCommand):
                         status = Booking.Status.NO_SHOW if n % 7 == 0 else Booking.Status.ATTENDED
                         services.mark_attendance(booking=booking, status=status, by=staff)
                     n += 1
+
+
+def _screening(n: int) -> dict[str, str]:
+    """The n-th demo answers: "no" to every question unless the example says otherwise."""
+    example = demo_data.SCREENING_EXAMPLES[n % len(demo_data.SCREENING_EXAMPLES)]
+    if example is None:
+        return {}
+    asked = [*screening.WARNING_SIGNS, screening.NEW_EPISODE, *screening.CAUTIONS]
+    return {**{q.key: "no" for q in asked}, **example}

@@ -2,13 +2,14 @@
 
 import csv
 import io
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
 import time_machine
 from django.core import mail
 from django.urls import reverse
 
+from bookings import outbox
 from bookings.models import Booking
 from tests.bookings.conftest import MONDAY_9, NOW
 from tests.factories import (
@@ -26,7 +27,14 @@ CHANGELIST = reverse("admin:bookings_booking_changelist")
 
 
 def add_form(patient, practitioner, treatment, start_local, **extra):
+    """The add form as a browser posts it untouched: every health question "not asked"."""
+    from bookings.backoffice.forms import BookingAddForm
+
+    unasked = {
+        f: "not_asked" for f in BookingAddForm.warning_fields + BookingAddForm.caution_fields
+    }
     return {
+        **unasked,
         "patient": patient.pk,
         "practitioner": practitioner.pk,
         "treatment": treatment.pk,
@@ -124,14 +132,12 @@ def test_admin_login_locks_out_after_repeated_failures(client, manager_user):
 # --- booking through the services ------------------------------------------------------
 
 
-def test_admin_books_a_phone_patient(
-    reception, clock, practitioner, treatment, reception_user, django_capture_on_commit_callbacks
-):
+def test_admin_books_a_phone_patient(reception, clock, practitioner, treatment, reception_user):
     patient = PatientFactory()
-    with django_capture_on_commit_callbacks(execute=True):
-        response = reception.post(
-            ADD, add_form(patient, practitioner, treatment, datetime(2026, 11, 23, 9, 5))
-        )
+    response = reception.post(
+        ADD, add_form(patient, practitioner, treatment, datetime(2026, 11, 23, 9, 5))
+    )
+    outbox.send_pending()  # what the mail worker does
 
     booking = Booking.objects.get()
     assert response.status_code == 302
@@ -219,12 +225,16 @@ def test_admin_move_goes_through_reschedule(reception, clock, practitioner, trea
     assert booking.staff_notes == "Asked by phone"
 
 
-def test_booking_change_page_highlights_screening(reception, clock, practitioner, treatment):
+def test_booking_change_page_shows_first_version_answers_and_what_was_not_asked(
+    reception, clock, practitioner, treatment
+):
     booking = BookingFactory(
         practitioner=practitioner,
         treatment=treatment,
         start=MONDAY_9,
-        screening_answers={"pregnant": True, "diabetes": False},
+        patient=PatientFactory(date_of_birth=date(1980, 5, 17)),
+        screening_version="2026-11",
+        screening_answers={"pregnant": True, "diabetes": False, "skin_problem": False},
         needs_attention=True,
     )
     page = reception.get(
@@ -234,8 +244,21 @@ def test_booking_change_page_highlights_screening(reception, clock, practitioner
         '<li class="screening-flag">Are you pregnant, or could you be?: <strong>Yes</strong></li>'
         in page
     )
+    assert "<li>Do you have diabetes?: <strong>No</strong></li>" in page
+    assert (
+        '<li class="screening-flag">Do you have epilepsy, or have you ever had a seizure (fit)?: '
+        "<strong>Not asked</strong></li>" in page
+    )
+    # The first version's skin question (back and legs only) keeps its own words.
+    assert (
+        "<li>Do you have broken skin, a rash or an infection on your back or legs?: "
+        "<strong>No</strong></li>" in page
+    )
     listing = reception.get(CHANGELIST).content.decode()
-    assert "⚠ Pregnant or may be pregnant" in listing
+    assert (
+        "⚠ Screening incomplete: 25 questions not asked; ask before needling; "
+        "Pregnant or may be pregnant" in listing
+    )
 
 
 # --- actions ---------------------------------------------------------------------------
@@ -266,25 +289,21 @@ def test_mark_attended_and_no_show_only_for_past_bookings(
     assert future.status == Booking.Status.CONFIRMED
 
 
-def test_cancel_action_emails_the_patient(
-    reception, clock, practitioner, treatment, django_capture_on_commit_callbacks
-):
+def test_cancel_action_emails_the_patient(reception, clock, practitioner, treatment):
     booking = BookingFactory(
         practitioner=practitioner, treatment=treatment, start=NOW + timedelta(hours=3)
     )
-    with django_capture_on_commit_callbacks(execute=True):
-        action(reception, "cancel_bookings", [booking])
+    action(reception, "cancel_bookings", [booking])
+    outbox.send_pending()  # what the mail worker does
     booking.refresh_from_db()
     assert booking.status == Booking.Status.CANCELLED
     assert mail.outbox[0].to == [booking.patient.email]
 
 
-def test_resend_confirmation(
-    reception, clock, practitioner, treatment, django_capture_on_commit_callbacks
-):
+def test_resend_confirmation(reception, clock, practitioner, treatment):
     booking = BookingFactory(practitioner=practitioner, treatment=treatment, start=MONDAY_9)
-    with django_capture_on_commit_callbacks(execute=True):
-        action(reception, "resend_confirmation", [booking])
+    action(reception, "resend_confirmation", [booking])
+    outbox.send_pending()  # what the mail worker does
     assert mail.outbox[0].subject == f"Your booking is confirmed: {booking.reference}"
 
 

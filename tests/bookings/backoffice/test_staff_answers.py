@@ -1,12 +1,11 @@
 """What staff see is right: view on site, resend, CSV for Excel, history, past time off,
-free gaps that book, the sign-out page and the clinic's password-reset email."""
+free gaps that book and the sign-out page."""
 
 import html
 from datetime import datetime, timedelta
 from urllib.parse import quote
 
 import pytest
-from django.core import mail
 from django.urls import reverse
 
 from bookings.models import Booking, OutgoingEmail
@@ -188,15 +187,3 @@ def test_get_on_sign_out_when_signed_out_says_so(client):
     page = client.get("/accounts/logout/")
     assert page.status_code == 200
     assert "You are not signed in" in page.content.decode()
-
-
-def test_password_reset_email_is_in_the_clinics_words(client, practitioner):
-    client.post("/accounts/password_reset/", {"email": "hannah@example.org"})
-
-    [message] = mail.outbox
-    assert message.subject == "Reset your password for Northfield Back Clinic"
-    assert "Northfield Back Clinic" in message.body
-    assert "/accounts/reset/" in message.body
-    assert "hannah" in message.body  # the username, which people forget
-    assert "Password reset on" not in message.subject
-    assert "ignore this email" in message.body

@@ -68,7 +68,6 @@ def busy_clinic(clock, practitioner, treatment):
         rows.append(
             Booking(
                 reference=f"R{i:07d}",
-                manage_token=f"t{i}",
                 patient=patients[i % 50],
                 practitioner=everyone[i % 6],
                 treatment=treatment,

@@ -9,6 +9,7 @@ from django.core import mail
 from django.test import override_settings
 from django.urls import reverse
 
+from bookings import outbox, screening
 from bookings.models import Booking, Patient, ScreeningStop
 from tests.bookings.conftest import MONDAY_9, NOW, details_post
 from tests.factories import BookingFactory, ConditionFactory, PractitionerFactory, TreatmentFactory
@@ -130,21 +131,21 @@ def test_details_form_shows_the_chosen_time_and_a_fresh_key(client, clock, pract
     assert "Monday 23 November 2026, 09:00" in response.content.decode()
 
 
-def test_whole_flow_books_and_confirms(
-    client, clock, practitioner, treatment, django_capture_on_commit_callbacks
-):
-    with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(
-            DETAILS_URL,
-            details_post(treatment, practitioner, MONDAY_9, patient_note="Left side worse"),
-        )
+def test_whole_flow_books_and_confirms(client, clock, practitioner, treatment):
+    response = client.post(
+        DETAILS_URL,
+        details_post(treatment, practitioner, MONDAY_9, patient_note="Left side worse"),
+    )
+    outbox.send_pending()  # what the mail worker does
 
     booking = Booking.objects.get()
     assert response.status_code == 302
-    assert response["Location"] == reverse("bookings:done", args=[booking.reference])
+    done_url, secret = response["Location"].split("?token=")
+    assert done_url == reverse("bookings:done", args=[booking.reference])
     page = client.get(response["Location"])
     assert booking.reference in page.content.decode()
-    assert booking.manage_url in page.content.decode()
+    assert booking.manage_url(secret) in page.content.decode()
+    assert client.get(booking.manage_url(secret)).status_code == 200
     assert booking.patient_note == "Left side worse"
     assert booking.consented_at is not None
     assert mail.outbox[0].subject == f"Your booking is confirmed: {booking.reference}"
@@ -167,19 +168,23 @@ def test_caution_answer_flags_the_booking(client, clock, practitioner, treatment
 
     booking = Booking.objects.get()
     assert booking.needs_attention is True
-    assert sorted(booking.caution_keys) == ["bleeding", "fainting"]
+    assert booking.screening_answers["bleeding"] == "yes"
+    assert booking.screening_flags == [
+        "Bleeding disorder or blood thinners",
+        "Needle phobia or fainting",
+    ]
 
 
 def test_warning_sign_stops_booking_and_keeps_no_patient_data(
     client, clock, practitioner, treatment
 ):
     response = client.post(
-        DETAILS_URL, details_post(treatment, practitioner, MONDAY_9, q_bladder_bowel="yes")
+        DETAILS_URL, details_post(treatment, practitioner, MONDAY_9, q_cannot_pass_urine="yes")
     )
 
     body = response.content.decode()
     assert response.status_code == 200
-    assert "999" in body and "111" in body
+    assert "Call 999 or go to A&amp;E now" in body
     assert not Booking.objects.exists()
     assert not Patient.objects.exists()
     assert ScreeningStop.objects.count() == 1
@@ -192,7 +197,9 @@ def test_double_submit_creates_one_booking(client, clock, practitioner, treatmen
     second = client.post(DETAILS_URL, data)
 
     assert Booking.objects.count() == 1
-    assert first["Location"] == second["Location"]
+    # Both land on the one booking's confirmation, each with a working manage link.
+    assert first["Location"].split("?")[0] == second["Location"].split("?")[0]
+    assert client.get(second["Location"]).context["manage_url"]
 
 
 def test_taken_time_shows_fresh_times_not_an_error(client, clock, practitioner, treatment):
@@ -223,7 +230,7 @@ def test_details_page_for_a_taken_time_says_so(client, clock, practitioner, trea
         ("patient_note", "x" * 1001, "Ensure this value has at most 1000 characters"),
         ("consent", None, "Please confirm you agree to treatment"),
         ("privacy", None, "Please agree to the privacy notice"),
-        ("q_pregnant", None, "Please answer yes or no."),
+        ("q_pregnant", None, "Please answer yes, no or not sure."),
     ],
 )
 def test_bad_input_is_explained_next_to_the_field_and_saves_nothing(
@@ -301,9 +308,15 @@ def test_warning_sign_stops_even_before_the_rest_is_filled_in(
 ):
     response = client.post(
         DETAILS_URL,
-        details_post(treatment, practitioner, MONDAY_9, q_trauma="yes", consent=None, email=""),
+        details_post(
+            treatment, practitioner, MONDAY_9, q_serious_injury="yes", consent=None, email=""
+        ),
     )
-    assert "Please get medical advice before acupuncture" in response.content.decode()
+    assert (
+        '<h1 class="h3" id="advice-1">Call NHS 111 or your GP today</h1>'
+        in response.content.decode()
+    )
+    assert response.context["result"].level is screening.Level.URGENT
     assert not Patient.objects.exists()
 
 

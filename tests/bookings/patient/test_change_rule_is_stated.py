@@ -9,6 +9,7 @@ import pytest
 
 from bookings.models import Booking, OutgoingEmail
 from tests.bookings.conftest import MONDAY_9, NOW, details_post
+from tests.factories import manage_link
 
 pytestmark = pytest.mark.django_db
 
@@ -48,6 +49,6 @@ def test_the_manage_page_says_until_when(client, clock, practitioner, treatment)
     book(client, treatment, practitioner, MONDAY_9)
     booking = Booking.objects.get()
 
-    page = html.unescape(client.get(booking.manage_url).content.decode())
+    page = html.unescape(client.get(manage_link(booking)).content.decode())
 
     assert "You can move or cancel online until Sunday 22 November, 09:00." in page

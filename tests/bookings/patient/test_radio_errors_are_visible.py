@@ -1,4 +1,4 @@
-"""An unanswered yes/no question shows its error where it can be seen and read out:
+"""An unanswered question shows its error where it can be seen and read out:
 not hidden by Bootstrap's invalid-feedback rule, and tied to every radio of the group."""
 
 import re
@@ -23,9 +23,9 @@ def test_every_unanswered_radio_group_shows_its_error_tied_to_the_field(
         )
         assert error, name
         assert "d-block" in error.group(1).split()
-        assert "Please answer yes or no." in error.group(2)
+        assert "Please answer" in error.group(2)
         radios = re.findall(rf'<input type="radio"[^>]*name="{name}"[^>]*>', body)
-        assert len(radios) == 2
+        assert len(radios) >= 2
         for radio in radios:
             assert f'aria-describedby="id_{name}_error"' in radio
             assert 'aria-invalid="true"' in radio

@@ -10,7 +10,9 @@ from django.urls import reverse
 from icalendar import Calendar
 
 from bookings.models import Booking
+from clinic import tokens
 from practitioners.models import TimeOff
+from practitioners.services import replace_feed_token
 from tests.bookings.conftest import MONDAY_9, NOW
 from tests.factories import (
     BookingFactory,
@@ -18,6 +20,7 @@ from tests.factories import (
     PractitionerFactory,
     UserFactory,
 )
+from tests.mail import mail_delivered
 
 pytestmark = pytest.mark.django_db
 
@@ -288,7 +291,9 @@ def test_feed_parses_and_holds_only_first_names_and_treatments(
     )
     BookingFactory(practitioner=other, treatment=treatment, start=MONDAY_9)
 
-    response = client.get(reverse("schedule:feed", args=[practitioner.feed_token]))
+    secret = replace_feed_token(practitioner=practitioner)
+
+    response = client.get(reverse("schedule:feed", args=[secret]))
 
     cal = Calendar.from_ical(response.content)
     [event] = cal.walk("VEVENT")
@@ -309,22 +314,36 @@ def test_feed_detail_is_configurable(client, clock, practitioner, treatment):
         start=MONDAY_9,
         patient=PatientFactory(first_name="Ada", last_name="Lovelace"),
     )
-    cal = Calendar.from_ical(
-        client.get(reverse("schedule:feed", args=[practitioner.feed_token])).content
-    )
+    secret = replace_feed_token(practitioner=practitioner)
+    cal = Calendar.from_ical(client.get(reverse("schedule:feed", args=[secret])).content)
     assert str(cal.walk("VEVENT")[0]["summary"]) == f"Ada Lovelace: {treatment.name}"
 
 
 def test_replaced_feed_token_stops_working(hannah, client, clock, practitioner):
-    old = practitioner.feed_token
-    hannah.post(reverse("schedule:feed_replace"))
-    practitioner.refresh_from_db()
+    old = replace_feed_token(practitioner=practitioner)
 
-    assert practitioner.feed_token != old
+    made = hannah.post(reverse("schedule:feed_replace"))
+
+    new = made.context["feed_url"].rsplit("/", 1)[1].removesuffix(".ics")
+    assert new != old
     assert Client().get(reverse("schedule:feed", args=[old])).status_code == 404
-    assert Client().get(reverse("schedule:feed", args=[practitioner.feed_token])).status_code == 200
-    page = hannah.get(reverse("schedule:feed_settings")).content.decode()
-    assert practitioner.feed_token in page and old not in page
+    assert Client().get(reverse("schedule:feed", args=[new])).status_code == 200
+    assert "Copy it now" in made.content.decode()
+
+
+def test_feed_secret_is_stored_only_as_a_digest_and_shown_only_when_made(
+    hannah, clock, practitioner
+):
+    made = hannah.post(reverse("schedule:feed_replace"))
+    secret = made.context["feed_url"].rsplit("/", 1)[1].removesuffix(".ics")
+    later = hannah.get(reverse("schedule:feed_settings")).content.decode()
+
+    practitioner.refresh_from_db()
+    assert len(secret) >= 43  # 256 bits
+    assert practitioner.feed_token_digest == tokens.digest(secret)
+    assert secret not in str(list(type(practitioner).objects.values()))
+    assert secret not in later
+    assert "Make a new calendar address" in later
 
 
 def test_unknown_feed_token_is_404(client, practitioner):
@@ -332,7 +351,8 @@ def test_unknown_feed_token_is_404(client, practitioner):
 
 
 def test_password_reset_by_email_and_sign_out(client, practitioner):
-    response = client.post("/accounts/password_reset/", {"email": "hannah@example.org"})
+    with mail_delivered():
+        response = client.post("/accounts/password_reset/", {"email": "hannah@example.org"})
     assert response.status_code == 302
     assert mail.outbox[0].to == ["hannah@example.org"]
     assert "/accounts/reset/" in mail.outbox[0].body
@@ -356,3 +376,20 @@ def test_attendance_returns_to_the_page_it_came_from_but_never_off_site(
 
     assert back["Location"] == "/schedule/?view=week"
     assert offsite["Location"] == reverse("schedule:booking", args=[past.reference])
+
+
+@pytest.mark.parametrize("next_url", ["foo", "schedule:today", "//evil.example/", "javascript:x"])
+def test_attendance_with_a_next_that_is_not_a_path_returns_to_the_booking(
+    hannah, clock, practitioner, treatment, next_url
+):
+    past = BookingFactory(
+        practitioner=practitioner, treatment=treatment, start=NOW - timedelta(hours=1)
+    )
+    url = reverse("schedule:attendance", args=[past.reference])
+
+    response = hannah.post(url, {"status": "attended", "next": next_url})
+
+    assert response.status_code == 302
+    assert response["Location"] == reverse("schedule:booking", args=[past.reference])
+    past.refresh_from_db()
+    assert past.status == "attended"
