@@ -5,8 +5,8 @@ from django.db.models import Q
 from django.utils import timezone
 
 from bookings import screening
-from bookings.outbox import FORGOTTEN, LINK_SECRET
 from bookings.models import Booking, OutgoingEmail, Patient
+from bookings.outbox import FORGOTTEN, LINK_SECRET
 
 NOT_ON_RECORD = (
     "Made with your email address but not on your patient record, so the details and "
