@@ -2,9 +2,8 @@
 with the health screening, and the confirmation. Views parse the request, call a selector
 or a service, and render."""
 
-from datetime import timedelta
-
 from django.conf import settings
+from django.db.models import prefetch_related_objects
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -18,17 +17,17 @@ from bookings import services
 from bookings.forms import parse_start
 from bookings.models import Booking, Treatment
 from bookings.patient.common import (
-    DAYS_SHOWN,
     browser_holder,
     hold_on,
     ics_download,
     query,
+    refusal_text,
     screening_stop,
     time_page_context,
 )
 from bookings.patient.forms import ANY, ChoiceForm, DetailsForm
-from bookings.selectors import bookable_practitioners, offers_by_day
-from clinic.clock import local_date, local_today
+from bookings.selectors import next_free_times, practitioners_for
+from clinic.clock import local_date
 from clinic.models import Condition
 
 SESSION_BOOKED = "booked_references"
@@ -58,29 +57,18 @@ def choose_practitioner(request: HttpRequest) -> HttpResponse:
     if not form.is_valid() and "treatment" in form.errors:
         return _start_again(request, form)
     treatment, condition = form.cleaned_data["treatment"], form.cleaned_data.get("condition", "")
-    practitioners = list(bookable_practitioners(treatment, condition).prefetch_related("languages"))
-    if condition and not practitioners:
-        # Nobody lists this condition as a specialty: offer everyone rather than nothing.
-        practitioners, condition_note = list(bookable_practitioners(treatment)), True
-    else:
-        condition_note = False
-    first = local_today()
-    days = offers_by_day(
-        treatment, practitioners, first, first + timedelta(days=DAYS_SHOWN - 1), timezone.now()
-    )
-    next_free = {}
-    for offers in days.values():
-        for offer in offers:
-            next_free.setdefault(offer.practitioner.pk, offer.start)
+    practitioners, narrowed = practitioners_for(treatment, condition)
+    prefetch_related_objects(practitioners, "languages")
+    next_free = next_free_times(practitioners, treatment, timezone.now())
     return render(
         request,
         "bookings/book/practitioner.html",
         {
             "step": 2,
             "treatment": treatment,
-            "practitioners": [(p, next_free.get(p.pk)) for p in practitioners],
+            "practitioners": [(p, next(iter(next_free[p.pk]), None)) for p in practitioners],
             "condition": Condition.objects.filter(slug=condition).first() if condition else None,
-            "condition_note": condition_note,
+            "condition_note": bool(condition) and not narrowed,
             "conditions": Condition.objects.published(),
             "base_query": query(treatment=treatment.slug, condition=condition),
         },
@@ -102,12 +90,18 @@ def choose_time(request: HttpRequest) -> HttpResponse:
             + "?"
             + query(treatment=treatment.slug, condition=data["condition"])
         )
+    slug = practitioner.slug if practitioner else ANY
     context = time_page_context(
         treatment=treatment,
         practitioner=practitioner,
         condition=data["condition"],
         chosen_day=data["date"],
         exclude_holder=browser_holder(request),
+        link_params={
+            "treatment": treatment.slug,
+            "practitioner": slug,
+            "condition": data["condition"],
+        },
     )
     return render(
         request,
@@ -116,7 +110,7 @@ def choose_time(request: HttpRequest) -> HttpResponse:
             "step": 3,
             "treatment": treatment,
             "practitioner": practitioner,
-            "practitioner_slug": practitioner.slug if practitioner else ANY,
+            "practitioner_slug": slug,
             "condition": data["condition"],
             **context,
         },
@@ -130,11 +124,20 @@ def _start_again(request, form):
 # --- Step 4: details, screening, consent ------------------------------------------------
 
 
-def _taken_page(request, *, treatment, practitioner, start, message, status=409):
-    """The time went while the patient was typing: say so plainly and show fresh times."""
+def _taken_page(request, *, treatment, practitioner, condition, start, problem, status=409):
+    """The chosen time cannot be booked: say why plainly and show fresh times."""
     context = time_page_context(
-        treatment=treatment, practitioner=practitioner, condition="", chosen_day=local_date(start)
+        treatment=treatment,
+        practitioner=practitioner,
+        condition=condition,
+        chosen_day=local_date(start),
+        link_params={
+            "treatment": treatment.slug,
+            "practitioner": practitioner.slug,
+            "condition": condition,
+        },
     )
+    heading, message = refusal_text(problem)
     return render(
         request,
         "bookings/book/taken.html",
@@ -142,8 +145,9 @@ def _taken_page(request, *, treatment, practitioner, start, message, status=409)
             "treatment": treatment,
             "practitioner": practitioner,
             "practitioner_slug": practitioner.slug,
+            "heading": heading,
             "message": message,
-            "condition": "",
+            "condition": condition,
             "step": 3,
             **context,
         },
@@ -165,31 +169,34 @@ class DetailsView(View):
             form.cleaned_data["treatment"],
             form.cleaned_data["practitioner_obj"],
         )
-        offers = offers_by_day(
-            treatment,
-            [practitioner],
-            local_date(start),
-            local_date(start),
-            timezone.now(),
-            exclude_holder=browser_holder(request),
-        )
-        if start not in {o.start for day in offers.values() for o in day}:
+        condition = form.cleaned_data["condition"]
+        try:
+            services.check_time(
+                practitioner=practitioner,
+                treatment=treatment,
+                start=start,
+                by_staff=False,
+                exclude_holder=browser_holder(request),
+            )
+        except services.SlotUnavailable as error:
             return _taken_page(
                 request,
                 treatment=treatment,
                 practitioner=practitioner,
+                condition=condition,
                 start=start,
-                message="Sorry, that time is no longer free. Here are the times that are.",
+                problem=error.problem,
             )
         form = DetailsForm(
             initial={
                 "treatment": treatment.slug,
                 "practitioner": practitioner.slug,
                 "start": start.isoformat(),
+                "condition": condition,
                 "idempotency_key": DetailsForm.new_idempotency_key(),
             }
         )
-        return self._render(request, form, treatment, practitioner, start)
+        return self._render(request, form, treatment, practitioner, start, condition)
 
     def post(self, request: HttpRequest) -> HttpResponse:
         form = DetailsForm(request.POST)
@@ -200,7 +207,7 @@ class DetailsView(View):
             errors = form.non_field_errors()
             return render(request, "bookings/book/start_again.html", {"errors": errors}, status=400)
         d = form.cleaned_data
-        chosen = (d["treatment_obj"], d["practitioner_obj"], d["start_dt"])
+        chosen = (d["treatment_obj"], d["practitioner_obj"], d["start_dt"], d["condition"])
         if not valid:
             return self._render(request, form, *chosen, status=400)
         try:
@@ -216,13 +223,14 @@ class DetailsView(View):
                 holder=browser_holder(request),
             )
         except services.SlotUnavailable as error:
-            treatment, practitioner, start = chosen
+            treatment, practitioner, start, condition = chosen
             return _taken_page(
                 request,
                 treatment=treatment,
                 practitioner=practitioner,
+                condition=condition,
                 start=start,
-                message=_taken_message(error),
+                problem=error.problem,
             )
         except services.BookingError as error:
             form.add_error(None, str(error))
@@ -233,7 +241,7 @@ class DetailsView(View):
         secret = services.issue_manage_secret(booking=booking)
         return redirect(reverse("bookings:done", args=[booking.reference]) + f"?token={secret}")
 
-    def _render(self, request, form, treatment, practitioner, start, status=200):
+    def _render(self, request, form, treatment, practitioner, start, condition, status=200):
         return render(
             request,
             self.template_name,
@@ -243,9 +251,11 @@ class DetailsView(View):
                 "treatment": treatment,
                 "practitioner": practitioner,
                 "start": start,
+                "condition": condition,
                 "back_query": query(
                     treatment=treatment.slug,
                     practitioner=practitioner.slug,
+                    condition=condition,
                     date=local_date(start).isoformat(),
                 ),
                 "hold": hold_on(request, treatment, practitioner, start),
@@ -257,12 +267,6 @@ class DetailsView(View):
             },
             status=status,
         )
-
-
-def _taken_message(error: services.SlotUnavailable) -> str:
-    if error.problem.name == "TAKEN":
-        return "Sorry, that time was just taken by someone else. Here are the times still free."
-    return f"Sorry, that time can no longer be booked: {error} Here are the times that are free."
 
 
 def _remember_booking(request: HttpRequest, booking: Booking) -> None:

@@ -12,7 +12,7 @@ from django.utils import timezone
 from bookings import screening, triage
 from bookings.forms import parse_start
 from bookings.models import Treatment
-from bookings.selectors import bookable_practitioner
+from bookings.selectors import bookable_practitioner, matches_condition
 from bookings.services import PatientDetails
 from clinic.clock import local_date, local_today
 from clinic.fields import BoundedDateField
@@ -25,15 +25,34 @@ PHONE_PATTERN = re.compile(r"^\+?[0-9 ()\-]{7,20}$")
 def resolve_practitioner(form: forms.Form, data: dict, *, treatment_field: str) -> None:
     """Turn the `practitioner` parameter (a slug, or "any") into `practitioner_obj`: the
     listed practitioner offering the chosen treatment online, or None for "any". An unknown
-    slug, or one who does not offer the treatment, is an error on the field."""
+    slug, one who does not offer the treatment, or one first available for the chosen
+    condition would not have offered, is an error on the field."""
     treatment, slug = data.get(treatment_field), data.get("practitioner") or ""
     data["practitioner_obj"] = None
-    if treatment and slug and slug != ANY:
-        data["practitioner_obj"] = bookable_practitioner(treatment, slug)
-        if data["practitioner_obj"] is None:
-            form.add_error(
-                "practitioner", "That practitioner does not offer this treatment online."
-            )
+    if not (treatment and slug and slug != ANY):
+        return
+    practitioner = bookable_practitioner(treatment, slug)
+    if practitioner is None:
+        form.add_error("practitioner", "That practitioner does not offer this treatment online.")
+        return
+    refusal = condition_refusal(practitioner, treatment, data.get("condition", ""))
+    if refusal:
+        form.add_error("practitioner", refusal)
+        return
+    data["practitioner_obj"] = practitioner
+
+
+def condition_refusal(practitioner, treatment, condition_slug: str) -> str:
+    """Why this practitioner cannot be booked for the chosen condition, or ""."""
+    if matches_condition(practitioner, treatment, condition_slug):
+        return ""
+    condition = Condition.objects.get(slug=condition_slug)
+    return f"{practitioner.name} does not list {condition.name.lower()} as a particular interest."
+
+
+def published_condition(slug: str) -> str:
+    """The slug of a published condition, or "": an unknown filter narrows nothing."""
+    return slug if slug and Condition.objects.published().filter(slug=slug).exists() else ""
 
 
 class ChoiceForm(forms.Form):
@@ -53,10 +72,7 @@ class ChoiceForm(forms.Form):
     condition = forms.SlugField(required=False, max_length=100)
 
     def clean_condition(self):
-        slug = self.cleaned_data["condition"]
-        if slug and not Condition.objects.published().filter(slug=slug).exists():
-            return ""  # an unknown filter narrows nothing
-        return slug
+        return published_condition(self.cleaned_data["condition"])
 
     def clean(self):
         data = super().clean()
@@ -94,6 +110,7 @@ class DetailsForm(forms.Form):
     treatment = forms.CharField(widget=forms.HiddenInput)
     practitioner = forms.CharField(widget=forms.HiddenInput)
     start = forms.CharField(widget=forms.HiddenInput)
+    condition = forms.CharField(widget=forms.HiddenInput, required=False, max_length=100)
     idempotency_key = forms.CharField(widget=forms.HiddenInput, max_length=64)
 
     first_name = forms.CharField(
@@ -148,6 +165,7 @@ class DetailsForm(forms.Form):
             "treatment",
             "practitioner",
             "start",
+            "condition",
             "idempotency_key",
             Fieldset("Your details", "first_name", "last_name", "email", "phone", "date_of_birth"),
             Fieldset(
@@ -227,6 +245,11 @@ class DetailsForm(forms.Form):
             raise forms.ValidationError(
                 "This booking form was changed or is out of date. Please choose your time again."
             )
+        refusal = condition_refusal(
+            practitioner, treatment, published_condition(data.get("condition", ""))
+        )
+        if refusal:
+            raise forms.ValidationError(refusal)
         data["treatment_obj"], data["practitioner_obj"], data["start_dt"] = (
             treatment,
             practitioner,
@@ -293,6 +316,10 @@ class AvailabilityQueryForm(forms.Form):
     practitioner = forms.CharField(max_length=120)
     service = forms.ModelChoiceField(queryset=Treatment.objects.active(), to_field_name="slug")
     date = BoundedDateField(input_formats=["%Y-%m-%d"])
+    condition = forms.SlugField(required=False, max_length=100)
+
+    def clean_condition(self):
+        return published_condition(self.cleaned_data["condition"])
 
     def clean(self):
         data = super().clean()

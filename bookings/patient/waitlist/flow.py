@@ -34,6 +34,7 @@ def _fresh_times(request, *, treatment, practitioner, day, template, status, **c
         practitioner=practitioner,
         condition="",
         chosen_day=day,
+        link_params={"treatment": treatment.slug, "practitioner": practitioner.slug},
         exclude_holder=browser_holder(request),
     )
     return render(
