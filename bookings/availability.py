@@ -8,13 +8,18 @@ The rule (DESIGN.md, "Booking rules"): a slot is free when the session lies insi
 practitioner's working hours and outside time off and closures, and the session extended
 by the treatment's buffer overlaps no active booking's blocked range (that booking's
 session plus its own buffer). Slots start every `step` from the start of each stretch of
-working hours, at least `notice` ahead and no further ahead than the horizon.
+working hours, at least `notice` ahead and no further ahead than the horizon. `check_slot`
+states it for one start; `iter_free_slots` finds all starts that pass it in one sweep.
 """
 
 import enum
-from collections.abc import Iterable
+import heapq
+from collections.abc import Hashable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from itertools import chain, repeat
+from operator import attrgetter
+from typing import Protocol, TypeVar
 from zoneinfo import ZoneInfo
 
 
@@ -165,6 +170,66 @@ def check_slot(
     return None
 
 
+class DiaryLike(Protocol):
+    """One practitioner's intervals as the engine reads them (bookings.selectors.Diary)."""
+
+    working: list[Interval]
+    unavailable: list[Interval]
+    bookings: list[Interval]
+
+
+# Empty ranges before and after every real clash, so the sweep never runs out of them.
+_BEFORE_ALL = (datetime.min.replace(tzinfo=UTC),) * 2
+_AFTER_ALL = (datetime.max.replace(tzinfo=UTC),) * 2
+
+
+def _clashes(
+    unavailable: Iterable[Interval], bookings: Iterable[Interval], rules: SlotRules
+) -> Iterator[tuple[datetime, datetime]]:
+    """Starts that break the rule, as merged open ranges (lo, hi), in order. Time off [a, b)
+    rules out (a - duration, b); a booking [a, b), widened on the left by our buffer, rules
+    out (a - duration - buffer, b): our session and buffer must end by a, not by closing."""
+    by_start = attrgetter("start")
+    ranges = heapq.merge(
+        ((u.start - rules.duration, u.end) for u in sorted(unavailable, key=by_start)),
+        ((b.start - rules.duration - rules.buffer, b.end) for b in sorted(bookings, key=by_start)),
+    )
+    current = _BEFORE_ALL  # an empty range before any other, harmless to yield
+    for lo, hi in ranges:
+        if lo < current[1]:
+            current = (current[0], max(current[1], hi))
+        elif lo < hi:  # an empty range rules out no start
+            yield current
+            current = (lo, hi)
+    yield current
+
+
+def iter_free_slots(
+    *,
+    working: list[Interval],
+    unavailable: list[Interval],
+    bookings: list[Interval],
+    rules: SlotRules,
+) -> Iterator[datetime]:
+    """Every free start, in order, in UTC, lazily: each stretch of working hours (cut to
+    notice and horizon) less the clashing ranges leaves gaps, and the starts are the step
+    grid aligned to the stretch's start inside them. O(slots + intervals) once sorted."""
+    clashes = chain(_clashes(unavailable, bookings, rules), [_AFTER_ALL])
+    lo, hi = next(clashes)
+    for window in merge(working):
+        cursor = max(window.start, rules.earliest)
+        last = min(window.end - rules.duration, rules.latest)
+        while cursor <= last:
+            while hi <= cursor:
+                lo, hi = next(clashes)
+            if cursor <= lo:  # a gap: starts from cursor to lo are free
+                start = window.start - ((window.start - cursor) // rules.step) * rules.step
+                while start <= min(lo, last):
+                    yield start.astimezone(UTC)
+                    start += rules.step
+            cursor = hi
+
+
 def free_slots(
     *,
     working: list[Interval],
@@ -173,22 +238,48 @@ def free_slots(
     rules: SlotRules,
 ) -> list[datetime]:
     """Every free session start, in order, in UTC."""
-    working = merge(working)
-    slots = []
-    for window in working:
-        start = window.start
-        while start + rules.duration <= window.end:
-            if start > rules.latest:
-                break
-            if start >= rules.earliest and (
-                check_slot(
-                    start, working=working, unavailable=unavailable, bookings=bookings, rules=rules
-                )
-                is None
-            ):
-                slots.append(start.astimezone(UTC))
-            start += rules.step
-    return slots
+    return list(
+        iter_free_slots(working=working, unavailable=unavailable, bookings=bookings, rules=rules)
+    )
+
+
+def first_free(
+    *,
+    working: list[Interval],
+    unavailable: list[Interval],
+    bookings: list[Interval],
+    rules: SlotRules,
+) -> datetime | None:
+    """The first free session start in UTC, or None; the sweep stops at the first gap."""
+    return next(
+        iter_free_slots(working=working, unavailable=unavailable, bookings=bookings, rules=rules),
+        None,
+    )
+
+
+K = TypeVar("K", bound=Hashable)
+
+
+def free_slots_for_any(
+    diaries: Mapping[K, DiaryLike], *, rules: SlotRules
+) -> dict[datetime, list[K]]:
+    """For "any practitioner": every start at which any of several practitioners is free,
+    in order, with the keys of all those free then in the order of `diaries` (directory
+    order first). One pass: the sweeps feed one merge by time (+ O(slots x log keys))."""
+    keys = list(diaries)
+    streams = [
+        zip(
+            iter_free_slots(
+                working=d.working, unavailable=d.unavailable, bookings=d.bookings, rules=rules
+            ),
+            repeat(index),
+        )
+        for index, d in enumerate(diaries.values())
+    ]
+    offers: dict[datetime, list[K]] = {}
+    for start, index in heapq.merge(*streams):
+        offers.setdefault(start, []).append(keys[index])
+    return offers
 
 
 def subtract(windows: list[Interval], busy: Iterable[Interval]) -> list[Interval]:

@@ -49,8 +49,8 @@ def manager_client(client, manager_user):
 
 # Layers, so the fast part runs alone (`bash bin/test -m unit`). Each test gets exactly one,
 # from what it needs, so a new test cannot be left out: browser tests live in tests/browser,
-# concurrency tests fire parallel requests at a live server, integration tests use the
-# database, and unit tests need neither.
+# the benchmark's quick run (about a minute) in tests/bench, concurrency tests fire parallel
+# requests at a live server, integration tests use the database, and unit tests need neither.
 DATABASE_FIXTURES = {"db", "transactional_db", "live_server", "django_db_setup"}
 
 
@@ -58,6 +58,8 @@ def layer(item) -> str:
     path = item.path.as_posix()
     if "/tests/browser/" in path:
         return "browser"
+    if "/tests/bench/" in path:
+        return "bench"
     if "concurrency" in item.path.name:
         return "concurrency"
     if item.get_closest_marker("django_db") or DATABASE_FIXTURES & set(item.fixturenames):

@@ -79,7 +79,7 @@ def check_manage_pages(page, base, check) -> None:
     check(manage_link(booking), "manage")
     page.get_by_role("link", name="Move to another time").click()
     check(None, "move")
-    page.locator(".slot-grid button").first.click()
+    page.locator(".slot-grid a").first.click()
     check(None, "move confirm")
     page.goto(base + manage_link(booking))
     # A crafted reason past the field's maxlength, as a hand-made POST would send.
