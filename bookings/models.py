@@ -18,9 +18,8 @@ from practitioners.models import Practitioner
 REFERENCE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/L to misread on the phone
 
 
-# The longest a treatment may block a diary (session plus buffer). Queries for the bookings
-# that meet a time range look back no further than this, so they read an index range and
-# never a practitioner's whole history.
+# The longest a treatment may block a diary (session plus buffer). Queries for bookings
+# meeting a time range look back no further, so they read an index range, not history.
 LONGEST_BLOCK = timedelta(hours=12)
 
 

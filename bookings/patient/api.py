@@ -4,8 +4,8 @@ from django.http import HttpRequest, JsonResponse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from bookings.patient.choices import AvailabilityQueryForm
 from bookings.patient.common import browser_holder
-from bookings.patient.forms import AvailabilityQueryForm
 from bookings.selectors import offers_by_day, practitioners_for
 
 

@@ -4,8 +4,8 @@ or a service, and render."""
 
 from django.conf import settings
 from django.db.models import prefetch_related_objects
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
@@ -15,22 +15,21 @@ from django_ratelimit.decorators import ratelimit
 
 from bookings import services
 from bookings.forms import parse_start
-from bookings.models import Booking, Treatment
+from bookings.models import Treatment
+from bookings.patient.choices import ANY, ChoiceForm
 from bookings.patient.common import (
     browser_holder,
     hold_on,
-    ics_download,
     query,
     refusal_text,
     screening_stop,
     time_page_context,
 )
-from bookings.patient.forms import ANY, ChoiceForm, DetailsForm
+from bookings.patient.confirmation import remember_booking
+from bookings.patient.forms import DetailsForm
 from bookings.selectors import next_free_times, practitioners_for
 from clinic.clock import local_date
 from clinic.models import Condition
-
-SESSION_BOOKED = "booked_references"
 
 
 def booking_rate(group, request) -> str:
@@ -235,7 +234,7 @@ class DetailsView(View):
         except services.BookingError as error:
             form.add_error(None, str(error))
             return self._render(request, form, *chosen, status=400)
-        _remember_booking(request, booking)
+        remember_booking(request, booking)
         # The confirmation page shows the manage link; its secret travels only in this
         # address (the database keeps its digest), as it does in the emailed link.
         secret = services.issue_manage_secret(booking=booking)
@@ -267,46 +266,3 @@ class DetailsView(View):
             },
             status=status,
         )
-
-
-def _remember_booking(request: HttpRequest, booking: Booking) -> None:
-    """This browser may see the confirmation page of what it booked (the last ten)."""
-    booked = request.session.get(SESSION_BOOKED, [])
-    request.session[SESSION_BOOKED] = [*booked[-9:], booking.reference]
-
-
-def _booking_in_session(request: HttpRequest, reference: str) -> Booking:
-    if reference not in request.session.get(SESSION_BOOKED, []):
-        raise Http404
-    return get_object_or_404(
-        Booking.objects.select_related("patient", "practitioner", "treatment"), reference=reference
-    )
-
-
-@never_cache
-def done(request: HttpRequest, reference: str) -> HttpResponse:
-    """What was booked, in the words it was booked with. It reads the same whether or not
-    the email address has booked here before, so it tells no one who is a patient."""
-    booking = _booking_in_session(request, reference)
-    secret = request.GET.get("token", "")
-    opened = services.booking_for_manage_secret(reference=reference, secret=secret)
-    return render(
-        request,
-        "bookings/book/done.html",
-        {
-            "booking": booking,
-            "step": 5,
-            "flags": _cautions_told(booking),
-            "manage_url": booking.manage_url(secret) if opened == booking else "",
-        },
-    )
-
-
-def _cautions_told(booking: Booking) -> list[str]:
-    """The cautions the patient told us about, in their words, for the confirmation."""
-    return [f.reason for f in booking.screening_result.findings]
-
-
-@never_cache
-def done_ics(request: HttpRequest, reference: str) -> HttpResponse:
-    return ics_download(_booking_in_session(request, reference))
