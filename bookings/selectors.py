@@ -56,6 +56,22 @@ def _weekly_hours(
     return rules
 
 
+def _busy_ranges(practitioner_ids, start, end, exclude_booking, now, exclude_holder) -> list:
+    """(practitioner id, start, blocked until) of every active booking, and every hold
+    unexpired at `now` but `exclude_holder`'s, that meets [start, end)."""
+    booked = Booking.objects.active().filter(practitioner_id__in=practitioner_ids)
+    if exclude_booking is not None:
+        booked = booked.exclude(pk=exclude_booking.pk)
+    held = Hold.objects.unexpired(now).filter(practitioner_id__in=practitioner_ids)
+    if exclude_holder:
+        held = held.exclude(holder=exclude_holder)
+    fields = ("practitioner_id", "start", "blocked_until")
+    return [
+        *booked.overlapping(start, end).values_list(*fields),
+        *held.overlapping(start, end).values_list(*fields),
+    ]
+
+
 def load_diaries(
     practitioner_ids: list[int],
     first_day: date,
@@ -91,28 +107,16 @@ def load_diaries(
         practitioner_id__in=practitioner_ids, start__lt=end, end__gt=start
     ).only("practitioner_id", "start", "end"):
         diaries[off.practitioner_id].unavailable.append(Interval(off.start, off.end))
-    booked = (
-        Booking.objects.active()
-        .filter(practitioner_id__in=practitioner_ids)
-        .overlapping(start, bookings_end)
+    busy = _busy_ranges(
+        practitioner_ids,
+        start,
+        bookings_end,
+        exclude_booking,
+        now or timezone.now(),
+        exclude_holder,
     )
-    if exclude_booking is not None:
-        booked = booked.exclude(pk=exclude_booking.pk)
-    for practitioner_id, b_start, b_until in booked.values_list(
-        "practitioner_id", "start", "blocked_until"
-    ):
+    for practitioner_id, b_start, b_until in busy:
         diaries[practitioner_id].bookings.append(Interval(b_start, b_until))
-    held = (
-        Hold.objects.unexpired(now or timezone.now())
-        .filter(practitioner_id__in=practitioner_ids)
-        .overlapping(start, bookings_end)
-    )
-    if exclude_holder:
-        held = held.exclude(holder=exclude_holder)
-    for practitioner_id, h_start, h_until in held.values_list(
-        "practitioner_id", "start", "blocked_until"
-    ):
-        diaries[practitioner_id].bookings.append(Interval(h_start, h_until))
     return diaries
 
 
