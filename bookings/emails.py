@@ -129,14 +129,16 @@ def _to_practitioner(booking: Booking, change: str) -> None:
     )
 
 
-def booking_confirmed(booking: Booking) -> None:
+def booking_confirmed(booking: Booking, *, tell_practitioner: bool = True) -> None:
     _to_patient(
         "confirmed",
         f"Your booking is confirmed: {booking.reference}",
         booking,
         confirm_link=_confirm_link(booking),
     )
-    _to_practitioner(booking, "made")
+    # A resend is for the patient only: the practitioner was told when it was made.
+    if tell_practitioner:
+        _to_practitioner(booking, "made")
 
 
 def booking_moved(booking: Booking, *, old_start) -> None:

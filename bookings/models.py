@@ -18,9 +18,8 @@ from practitioners.models import Practitioner
 REFERENCE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/L to misread on the phone
 
 
-# The longest a treatment may block a diary (session plus buffer). Queries for the bookings
-# that meet a time range look back no further than this, so they read an index range and
-# never a practitioner's whole history.
+# The longest a treatment may block a diary (session plus buffer). Queries for bookings
+# meeting a time range look back no further, so they read an index range, not history.
 LONGEST_BLOCK = timedelta(hours=12)
 
 
@@ -259,11 +258,15 @@ class Booking(models.Model):
     def screening_rows(self) -> list[Row]:
         return rows(self.screening_answers, age=self.age_at_visit)
 
+    @property
+    def online_change_deadline(self):
+        """The last moment a patient may move or cancel online."""
+        return self.start - timedelta(hours=settings.CANCELLATION_NOTICE_HOURS)
+
     def can_change_online(self, now=None) -> bool:
         """Patients may cancel or move up to CANCELLATION_NOTICE_HOURS before the start."""
         now = now or timezone.now()
-        notice = timedelta(hours=settings.CANCELLATION_NOTICE_HOURS)
-        return self.status == self.Status.CONFIRMED and self.start - now >= notice
+        return self.status == self.Status.CONFIRMED and now <= self.online_change_deadline
 
 
 class ClinicClosure(models.Model):

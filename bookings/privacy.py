@@ -4,7 +4,6 @@
 from django.db.models import Q
 from django.utils import timezone
 
-from bookings import screening
 from bookings.models import Booking, OutgoingEmail, Patient
 from bookings.outbox import FORGOTTEN, LINK_SECRET
 
@@ -22,19 +21,20 @@ def of_address(email: str, patient: Patient | None) -> Q:
 
 
 def _answers(booking: Booking) -> list[dict]:
+    """Every screening question of the booking's version with the answer as given ("yes",
+    "no", "not sure") or "not asked": the screening module's own reading of the answers."""
     return [
-        {
-            "question": q.text,
-            "answer": (
-                "not asked"
-                if q.key not in booking.screening_answers
-                else "yes"
-                if booking.screening_answers[q.key]
-                else "no"
-            ),
-        }
-        for q in screening.CAUTIONS
+        {"question": r.question.text, "answer": r.label.lower()} for r in booking.screening_rows
     ]
+
+
+def _scores(booking: Booking) -> dict | None:
+    """The 0-10 scores given for this session (a course's outcome measure), if any."""
+    outcome = getattr(booking, "outcome", None)
+    if outcome is None:
+        return None
+    fields = ["pain_now", "pain_worst", "activity_1", "activity_2", "activity_3"]
+    return {f: getattr(outcome, f) for f in fields if getattr(outcome, f) is not None}
 
 
 def _booking(booking: Booking) -> dict:
@@ -65,6 +65,7 @@ def _booking(booking: Booking) -> dict:
             "answers": _answers(booking),
         },
         "your_note": booking.patient_note,
+        "scores": _scores(booking),
         "cancelled_at": booking.cancelled_at.isoformat() if booking.cancelled_at else None,
         "cancellation_reason": booking.cancellation_reason,
     }

@@ -36,8 +36,9 @@ class Diary:
     as the engine takes them."""
 
     working: list[Interval] = field(default_factory=list)
-    unavailable: list[Interval] = field(default_factory=list)
+    unavailable: list[Interval] = field(default_factory=list)  # time off and closures
     bookings: list[Interval] = field(default_factory=list)
+    closures: list[Interval] = field(default_factory=list)  # also in `unavailable`
 
 
 def _weekly_hours(
@@ -53,6 +54,22 @@ def _weekly_hours(
             WeeklyHours(row.weekday, row.start, row.end, row.valid_from, row.valid_until)
         )
     return rules
+
+
+def _busy_ranges(practitioner_ids, start, end, exclude_booking, now, exclude_holder) -> list:
+    """(practitioner id, start, blocked until) of every active booking, and every hold
+    unexpired at `now` but `exclude_holder`'s, that meets [start, end)."""
+    booked = Booking.objects.active().filter(practitioner_id__in=practitioner_ids)
+    if exclude_booking is not None:
+        booked = booked.exclude(pk=exclude_booking.pk)
+    held = Hold.objects.unexpired(now).filter(practitioner_id__in=practitioner_ids)
+    if exclude_holder:
+        held = held.exclude(holder=exclude_holder)
+    fields = ("practitioner_id", "start", "blocked_until")
+    return [
+        *booked.overlapping(start, end).values_list(*fields),
+        *held.overlapping(start, end).values_list(*fields),
+    ]
 
 
 def load_diaries(
@@ -85,32 +102,21 @@ def load_diaries(
     for pk, diary in diaries.items():
         diary.working = availability.working_intervals(rules[pk], first_day, last_day, tz)
         diary.unavailable = list(closures)
+        diary.closures = closures
     for off in TimeOff.objects.filter(
         practitioner_id__in=practitioner_ids, start__lt=end, end__gt=start
     ).only("practitioner_id", "start", "end"):
         diaries[off.practitioner_id].unavailable.append(Interval(off.start, off.end))
-    booked = (
-        Booking.objects.active()
-        .filter(practitioner_id__in=practitioner_ids)
-        .overlapping(start, bookings_end)
+    busy = _busy_ranges(
+        practitioner_ids,
+        start,
+        bookings_end,
+        exclude_booking,
+        now or timezone.now(),
+        exclude_holder,
     )
-    if exclude_booking is not None:
-        booked = booked.exclude(pk=exclude_booking.pk)
-    for practitioner_id, b_start, b_until in booked.values_list(
-        "practitioner_id", "start", "blocked_until"
-    ):
+    for practitioner_id, b_start, b_until in busy:
         diaries[practitioner_id].bookings.append(Interval(b_start, b_until))
-    held = (
-        Hold.objects.unexpired(now or timezone.now())
-        .filter(practitioner_id__in=practitioner_ids)
-        .overlapping(start, bookings_end)
-    )
-    if exclude_holder:
-        held = held.exclude(holder=exclude_holder)
-    for practitioner_id, h_start, h_until in held.values_list(
-        "practitioner_id", "start", "blocked_until"
-    ):
-        diaries[practitioner_id].bookings.append(Interval(h_start, h_until))
     return diaries
 
 
@@ -125,7 +131,6 @@ def free_starts_by_practitioner(
     exclude_holder: str | None = None,
 ) -> dict[int, list[datetime]]:
     """Free start times per practitioner id, between two local dates (inclusive)."""
-    rules = slot_rules(treatment, now)
     diaries = load_diaries(
         [p.pk for p in practitioners],
         first_day,
@@ -134,6 +139,11 @@ def free_starts_by_practitioner(
         now=now,
         exclude_holder=exclude_holder,
     )
+    return free_starts(diaries, slot_rules(treatment, now))
+
+
+def free_starts(diaries: dict[int, Diary], rules: SlotRules) -> dict[int, list[datetime]]:
+    """Free start times per practitioner id, from diaries already loaded."""
     return {
         pk: availability.free_slots(
             working=c.working, unavailable=c.unavailable, bookings=c.bookings, rules=rules
@@ -166,6 +176,26 @@ def bookable_practitioners(treatment: Treatment, condition_slug: str = ""):
     return queryset.distinct()
 
 
+def practitioners_for(treatment: Treatment, condition_slug: str = "") -> tuple[list, bool]:
+    """Who a patient may book for this treatment and condition, and whether the condition
+    narrowed the list: those who list it as a particular interest, or everyone who offers
+    the treatment when nobody lists it (every practitioner treats every condition)."""
+    if condition_slug:
+        narrowed = list(bookable_practitioners(treatment, condition_slug))
+        if narrowed:
+            return narrowed, True
+    return list(bookable_practitioners(treatment)), False
+
+
+def matches_condition(
+    practitioner: Practitioner, treatment: Treatment, condition_slug: str
+) -> bool:
+    """Whether first available for this condition could have offered this practitioner."""
+    if not condition_slug or practitioner.specialties.filter(slug=condition_slug).exists():
+        return True
+    return not bookable_practitioners(treatment, condition_slug).exists()
+
+
 @dataclass(frozen=True)
 class Offer:
     start: datetime
@@ -194,6 +224,16 @@ def offers_by_day(
         exclude_booking=exclude_booking,
         exclude_holder=exclude_holder,
     )
+    return group_offers(practitioners, slots, first_day, last_day)
+
+
+def group_offers(
+    practitioners: list[Practitioner],
+    slots: dict[int, list[datetime]],
+    first_day: date,
+    last_day: date,
+) -> dict[date, list[Offer]]:
+    """Free times as offers (the first practitioner in directory order for each), by day."""
     days: dict[date, list[Offer]] = {
         first_day + timedelta(days=i): [] for i in range((last_day - first_day).days + 1)
     }
@@ -204,8 +244,28 @@ def offers_by_day(
     return days
 
 
+NEXT_FREE_DAYS = 14
+
+
+def next_free_times(
+    practitioners: list[Practitioner],
+    treatment: Treatment,
+    now: datetime,
+    *,
+    days: int = NEXT_FREE_DAYS,
+    limit: int = 1,
+) -> dict[int, list[datetime]]:
+    """Each practitioner's own first free times for a treatment over the coming `days`.
+    Every page that shows a "next free" reads it here, so they all agree with the API."""
+    today = local_date(now)
+    slots = free_starts_by_practitioner(
+        practitioners, treatment, today, today + timedelta(days=days - 1), now
+    )
+    return {pk: starts[:limit] for pk, starts in slots.items()}
+
+
 def next_free_by_practitioner(
-    practitioners: list[Practitioner], now: datetime, *, days: int = 14, limit: int = 1
+    practitioners: list[Practitioner], now: datetime, *, days: int = NEXT_FREE_DAYS, limit: int = 1
 ):
     """For each practitioner, the first active treatment they offer and their next free
     times for it over the coming `days`: {practitioner id: (treatment, [starts])}.
@@ -214,19 +274,15 @@ def next_free_by_practitioner(
     for treatment in Treatment.objects.active().prefetch_related("practitioners"):
         for p in treatment.practitioners.all():
             first_treatment.setdefault(p.pk, treatment)
-    today = local_date(now)
-    result = {}
     groups: dict[int, list[Practitioner]] = defaultdict(list)
     for p in practitioners:
         if p.pk in first_treatment:
             groups[first_treatment[p.pk].pk].append(p)
+    result = {}
     for group in groups.values():
         treatment = first_treatment[group[0].pk]
-        slots = free_starts_by_practitioner(
-            group, treatment, today, today + timedelta(days=days - 1), now
-        )
-        for p in group:
-            result[p.pk] = (treatment, slots[p.pk][:limit])
+        found = next_free_times(group, treatment, now, days=days, limit=limit)
+        result.update({p.pk: (treatment, found[p.pk]) for p in group})
     return result
 
 

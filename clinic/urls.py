@@ -23,6 +23,7 @@ urlpatterns = [
     path(
         "accounts/login/", auth_views.LoginView.as_view(authentication_form=LoginForm), name="login"
     ),
+    path("accounts/logout/", views.SignOutView.as_view(), name="logout"),
     path("accounts/two-step/", two_factor.verify, name="two_factor_verify"),
     path("accounts/two-step/set-up/", two_factor.setup, name="two_factor_setup"),
     path("accounts/", include("bookings.backoffice.account_urls")),  # throttled reset

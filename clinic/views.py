@@ -2,6 +2,7 @@ import logging
 import sys
 
 from django.conf import settings
+from django.contrib.auth import views as auth_views
 from django.db import DatabaseError, InterfaceError, OperationalError, connection
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
@@ -105,6 +106,16 @@ def healthz(request):
         logger.exception("Health check: database unreachable")
         return JsonResponse({"status": "unavailable", "database": "unreachable"}, status=503)
     return JsonResponse({"status": "ok", "database": "ok"})
+
+
+class SignOutView(auth_views.LogoutView):
+    """POST signs out, as Django requires. A GET (a bookmark, a typed address) gets a page
+    with the button, not an empty 405."""
+
+    http_method_names = ["get", "post", "options"]
+
+    def get(self, request, *args, **kwargs):
+        return render(request, "registration/logout_confirm.html")
 
 
 def rate_limited(request, exception=None):

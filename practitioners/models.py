@@ -239,6 +239,9 @@ class WorkingHours(models.Model):
         return f"{self.get_weekday_display()} {self.start:%H:%M}–{self.end:%H:%M}"
 
 
+PAST_TIME_OFF = "That time off is over already: its end has passed. Please check the dates."
+
+
 class TimeOff(models.Model):
     class Reason(models.TextChoices):
         HOLIDAY = "holiday", "Holiday"
@@ -263,3 +266,8 @@ class TimeOff(models.Model):
 
     def __str__(self):
         return f"{self.practitioner}: {self.get_reason_display()}"
+
+    def clean(self):
+        # New time off that has already ended blocks nothing: almost always a typo in a year.
+        if self._state.adding and self.end and self.end <= timezone.now():
+            raise ValidationError(PAST_TIME_OFF)

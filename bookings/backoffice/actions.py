@@ -57,7 +57,8 @@ def resend_confirmation(model_admin, request: HttpRequest, queryset: QuerySet) -
         if b.status == Booking.Status.CONFIRMED
     ]
     for booking in active:
-        emails.booking_confirmed(booking)
+        # The practitioner was told when it was made; a resend is for the patient only.
+        emails.booking_confirmed(booking, tell_practitioner=False)
     model_admin.message_user(
         request, f"Confirmation queued for {len(active)} booking(s).", messages.SUCCESS
     )
@@ -82,7 +83,8 @@ def link_to_record(model_admin, request: HttpRequest, queryset: QuerySet) -> Non
 @admin.action(description="Export as CSV", permissions=["view"])
 def export_csv(model_admin, request: HttpRequest, queryset: QuerySet) -> HttpResponse:
     rows = queryset.select_related("patient", "practitioner", "treatment").order_by("start")
-    response = HttpResponse(bookings_csv(rows), content_type="text/csv; charset=utf-8")
+    # A byte-order mark, so Excel on Windows reads the file as UTF-8 (names like Wróbel).
+    response = HttpResponse("\ufeff" + bookings_csv(rows), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = (
         f'attachment; filename="bookings-{local_today():%Y-%m-%d}.csv"'
     )

@@ -1,61 +1,20 @@
 """The bookings list and booking page of the back office. Staff book and move through the
 same services as the website; the day sheet and week live in `views`."""
 
-from datetime import timedelta
-
 from django.contrib import admin
-from django.urls import path
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
 
 from bookings import services
 from bookings.backoffice import actions, views
+from bookings.backoffice.filters import RecordFilter, UpcomingFilter
 from bookings.backoffice.forms import BookingAddForm, BookingChangeForm, given_details_table
+from bookings.forms import parse_start
 from bookings.models import Booking
 from clinic.admin_site import BoundedDatesMixin
-from clinic.clock import day_range, local_today
-
-
-class UpcomingFilter(admin.SimpleListFilter):
-    title = "when"
-    parameter_name = "when"
-
-    def lookups(self, request, model_admin):
-        return [
-            ("today", "Today"),
-            ("week", "Next 7 days"),
-            ("upcoming", "Upcoming"),
-            ("past", "Past"),
-        ]
-
-    def queryset(self, request, queryset):
-        now = timezone.now()
-        today_start, today_end = day_range(local_today(), local_today())
-        return {
-            "today": lambda: queryset.filter(start__gte=today_start, start__lt=today_end),
-            "week": lambda: queryset.filter(
-                start__gte=today_start, start__lt=today_start + timedelta(days=7)
-            ),
-            "upcoming": lambda: queryset.filter(start__gte=now),
-            "past": lambda: queryset.filter(start__lt=now),
-        }.get(self.value(), lambda: queryset)()
-
-
-class RecordFilter(admin.SimpleListFilter):
-    title = "patient record"
-    parameter_name = "record"
-
-    def lookups(self, request, model_admin):
-        return [("waiting", "Not yet on a record"), ("on", "On a record")]
-
-    def queryset(self, request, queryset):
-        if self.value() == "waiting":
-            return queryset.filter(patient__isnull=True)
-        if self.value() == "on":
-            return queryset.filter(patient__isnull=False)
-        return queryset
-
+from clinic.clock import clinic_tz
 
 ROW = "<li>{}: <strong>{}</strong></li>"
 ROW_LOOK = '<li class="screening-flag">{}: <strong>{}</strong></li>'  # not "no", or not asked
@@ -132,6 +91,24 @@ class BookingAdmin(BoundedDatesMixin, SimpleHistoryAdmin):
         "recent_changes",
     ]
     history_list_display = ["status", "start"]
+
+    class Media:
+        js = ["js/admin-autocomplete-names.js"]
+
+    def view_on_site(self, obj):
+        # The patient's manage page needs the patient's secret link; staff see the booking
+        # on the schedule's booking page instead, with its screening answers.
+        return reverse("schedule:booking", args=[obj.reference])
+
+    def get_changeform_initial_data(self, request):
+        """A free gap on the day sheet links here with ?practitioner=<id>&start=<ISO time>;
+        a start that does not parse is simply left out."""
+        initial = super().get_changeform_initial_data(request)
+        start = parse_start(request.GET.get("start", ""))
+        initial.pop("start", None)
+        if start is not None:
+            initial["start"] = start.astimezone(clinic_tz())
+        return initial
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         kwargs["form"] = BookingChangeForm if obj else BookingAddForm

@@ -58,10 +58,20 @@ class LocalDateTimeField(BoundedSplitDateTimeField):
         return None
 
 
+class NamedSplitDateTime(widgets.AdminSplitDateTime):
+    """The admin's date and time boxes, each with its own accessible name: Django gives the
+    pair one label, tied to neither box."""
+
+    def __init__(self, attrs=None, *, name: str = "Start"):
+        super().__init__(attrs)
+        self.widgets[0].attrs["aria-label"] = f"{name} date"
+        self.widgets[1].attrs["aria-label"] = f"{name} time"
+
+
 class BookingAddForm(StaffScreeningForm, forms.ModelForm):
     start = LocalDateTimeField(
         label="Start (clinic time)",
-        widget=widgets.AdminSplitDateTime,
+        widget=NamedSplitDateTime,
         help_text="Staff may book at short notice and at any minute, but never over another booking, time off or a closure.",
     )
     override_reason = forms.CharField(
@@ -135,7 +145,7 @@ class BookingAddForm(StaffScreeningForm, forms.ModelForm):
 class BookingChangeForm(forms.ModelForm):
     """Moving goes through services.reschedule; other fields are notes."""
 
-    start = LocalDateTimeField(label="Start (clinic time)", widget=widgets.AdminSplitDateTime)
+    start = LocalDateTimeField(label="Start (clinic time)", widget=NamedSplitDateTime)
     override_hours = forms.BooleanField(required=False, label="Move outside working hours")
 
     class Meta:

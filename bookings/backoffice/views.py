@@ -6,6 +6,7 @@ from django.contrib.admin import ModelAdmin
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 from django.template.response import TemplateResponse
+from django.utils import timezone
 
 from bookings.backoffice.selectors import day_sheet, with_waiting
 from bookings.forms import DateQueryForm
@@ -36,6 +37,7 @@ def day_sheet_page(request: HttpRequest, model_admin: ModelAdmin) -> TemplateRes
         prev_day=day - timedelta(days=1),
         next_day=day + timedelta(days=1),
         columns=with_waiting(day_sheet(day), local_today()),
+        now=timezone.now(),
     )
 
 
@@ -59,4 +61,5 @@ def week_page(request: HttpRequest, model_admin: ModelAdmin) -> TemplateResponse
         prev_week=days[0] - timedelta(days=7),
         next_week=days[0] + timedelta(days=7),
         monday=days[0],
+        now=timezone.now(),
     )

@@ -4,14 +4,15 @@ from django.http import HttpRequest, JsonResponse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from bookings.patient.choices import AvailabilityQueryForm
 from bookings.patient.common import browser_holder
-from bookings.patient.forms import AvailabilityQueryForm
-from bookings.selectors import bookable_practitioners, offers_by_day
+from bookings.selectors import offers_by_day, practitioners_for
 
 
 @require_GET
 def availability_api(request: HttpRequest) -> JsonResponse:
-    """Free start times for one practitioner (or "any") and service on one local date."""
+    """Free start times for one practitioner (or "any", narrowed by an optional condition)
+    and service on one local date."""
     form = AvailabilityQueryForm(request.GET)
     if not form.is_valid():
         errors = {field: [str(e) for e in errs] for field, errs in form.errors.items()}
@@ -22,7 +23,7 @@ def availability_api(request: HttpRequest) -> JsonResponse:
     practitioners = (
         [d["practitioner_obj"]]
         if d["practitioner_obj"]
-        else list(bookable_practitioners(d["service"]))
+        else practitioners_for(d["service"], d["condition"])[0]
     )
     # The browser's own held time is free to it, as on the page (other holds are busy).
     offers = offers_by_day(

@@ -5,19 +5,20 @@ import secrets
 from datetime import date, datetime, timedelta
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
 from bookings import services
+from bookings.availability import Problem
 from bookings.ics import patient_ics
 from bookings.models import AccessToken, Booking, Treatment
-from bookings.selectors import bookable_practitioners, offers_by_day
+from bookings.patient.selectors import bookable_window
+from bookings.selectors import practitioners_for
 from bookings.waitlist.selectors import held_by
-from clinic.clock import local_today
 from practitioners.models import Practitioner
 
-DAYS_SHOWN = 14
 SESSION_HOLD_KEY = "hold_key"
 
 
@@ -51,33 +52,59 @@ def time_page_context(
     practitioner: Practitioner | None,
     condition: str,
     chosen_day: date | None,
+    link_params: dict[str, str],
     exclude_booking: Booking | None = None,
     exclude_holder: str | None = None,
 ) -> dict:
-    """The day strip and the chosen day's times, shared by booking and moving. A time the
+    """The day strip (a fortnight up to the horizon, with links to the fortnights either
+    side and a date picker) and the chosen day's times, shared by booking and moving.
+    `link_params` are what the strip's links and picker carry besides the date. A time the
     browser itself holds (`exclude_holder`) is shown as free to it."""
-    practitioners = (
-        [practitioner] if practitioner else list(bookable_practitioners(treatment, condition))
-    )
-    first = local_today()
-    last = first + timedelta(days=DAYS_SHOWN - 1)
-    days = offers_by_day(
-        treatment,
-        practitioners,
-        first,
-        last,
-        timezone.now(),
+    practitioners = [practitioner] if practitioner else practitioners_for(treatment, condition)[0]
+    window = bookable_window(
+        treatment=treatment,
+        practitioners=practitioners,
+        around=chosen_day,
+        now=timezone.now(),
         exclude_booking=exclude_booking,
         exclude_holder=exclude_holder,
     )
-    if chosen_day not in days:
-        chosen_day = next((d for d, offers in days.items() if offers), first)
+    by_day = {d.day: d for d in window.days}
+    if chosen_day not in by_day or not by_day[chosen_day].offers:
+        chosen_day = next((d.day for d in window.days if d.offers), window.days[0].day)
     return {
-        "days": days,
+        "days": window.days,
         "chosen_day": chosen_day,
-        "offers": days[chosen_day],
+        "chosen": by_day[chosen_day],
+        "offers": by_day[chosen_day].offers,
+        "window_has_offers": any(d.offers for d in window.days),
+        "earlier": window.earlier,
+        "later": window.later,
+        "first_bookable": window.first_bookable,
+        "last_bookable": window.last_bookable,
         "practitioners": practitioners,
+        "day_query": query(**link_params),
+        "day_params": {k: v for k, v in link_params.items() if v},
     }
+
+
+def refusal_text(problem: Problem) -> tuple[str, str]:
+    """The heading and message for a time that cannot be booked, saying the real cause."""
+    if problem is Problem.TAKEN:
+        return (
+            "That time is no longer free",
+            "Sorry, that time was just taken by someone else. Here are the times still free.",
+        )
+    if problem is Problem.TOO_SOON:
+        return (
+            "That time is too soon to book online",
+            f"Online booking needs {settings.BOOKING_MIN_NOTICE_HOURS} hours' notice. Here are "
+            f"the times you can book; for a sooner appointment, please call {settings.CLINIC_PHONE}.",
+        )
+    return (
+        "That time can no longer be booked",
+        f"Sorry: {problem.value} Here are the times that are free.",
+    )
 
 
 def ics_download(booking: Booking) -> HttpResponse:

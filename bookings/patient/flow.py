@@ -2,11 +2,10 @@
 with the health screening, and the confirmation. Views parse the request, call a selector
 or a service, and render."""
 
-from datetime import timedelta
-
 from django.conf import settings
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.db.models import prefetch_related_objects
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
@@ -16,22 +15,21 @@ from django_ratelimit.decorators import ratelimit
 
 from bookings import services
 from bookings.forms import parse_start
-from bookings.models import Booking, Treatment
+from bookings.models import Treatment
+from bookings.patient.choices import ANY, ChoiceForm
 from bookings.patient.common import (
-    DAYS_SHOWN,
     browser_holder,
     hold_on,
-    ics_download,
     query,
+    refusal_text,
     screening_stop,
     time_page_context,
 )
-from bookings.patient.forms import ANY, ChoiceForm, DetailsForm
-from bookings.selectors import bookable_practitioners, offers_by_day
-from clinic.clock import local_date, local_today
+from bookings.patient.confirmation import remember_booking
+from bookings.patient.forms import DetailsForm
+from bookings.selectors import next_free_times, practitioners_for
+from clinic.clock import local_date
 from clinic.models import Condition
-
-SESSION_BOOKED = "booked_references"
 
 
 def booking_rate(group, request) -> str:
@@ -58,29 +56,18 @@ def choose_practitioner(request: HttpRequest) -> HttpResponse:
     if not form.is_valid() and "treatment" in form.errors:
         return _start_again(request, form)
     treatment, condition = form.cleaned_data["treatment"], form.cleaned_data.get("condition", "")
-    practitioners = list(bookable_practitioners(treatment, condition).prefetch_related("languages"))
-    if condition and not practitioners:
-        # Nobody lists this condition as a specialty: offer everyone rather than nothing.
-        practitioners, condition_note = list(bookable_practitioners(treatment)), True
-    else:
-        condition_note = False
-    first = local_today()
-    days = offers_by_day(
-        treatment, practitioners, first, first + timedelta(days=DAYS_SHOWN - 1), timezone.now()
-    )
-    next_free = {}
-    for offers in days.values():
-        for offer in offers:
-            next_free.setdefault(offer.practitioner.pk, offer.start)
+    practitioners, narrowed = practitioners_for(treatment, condition)
+    prefetch_related_objects(practitioners, "languages")
+    next_free = next_free_times(practitioners, treatment, timezone.now())
     return render(
         request,
         "bookings/book/practitioner.html",
         {
             "step": 2,
             "treatment": treatment,
-            "practitioners": [(p, next_free.get(p.pk)) for p in practitioners],
+            "practitioners": [(p, next(iter(next_free[p.pk]), None)) for p in practitioners],
             "condition": Condition.objects.filter(slug=condition).first() if condition else None,
-            "condition_note": condition_note,
+            "condition_note": bool(condition) and not narrowed,
             "conditions": Condition.objects.published(),
             "base_query": query(treatment=treatment.slug, condition=condition),
         },
@@ -102,12 +89,18 @@ def choose_time(request: HttpRequest) -> HttpResponse:
             + "?"
             + query(treatment=treatment.slug, condition=data["condition"])
         )
+    slug = practitioner.slug if practitioner else ANY
     context = time_page_context(
         treatment=treatment,
         practitioner=practitioner,
         condition=data["condition"],
         chosen_day=data["date"],
         exclude_holder=browser_holder(request),
+        link_params={
+            "treatment": treatment.slug,
+            "practitioner": slug,
+            "condition": data["condition"],
+        },
     )
     return render(
         request,
@@ -116,7 +109,7 @@ def choose_time(request: HttpRequest) -> HttpResponse:
             "step": 3,
             "treatment": treatment,
             "practitioner": practitioner,
-            "practitioner_slug": practitioner.slug if practitioner else ANY,
+            "practitioner_slug": slug,
             "condition": data["condition"],
             **context,
         },
@@ -130,11 +123,20 @@ def _start_again(request, form):
 # --- Step 4: details, screening, consent ------------------------------------------------
 
 
-def _taken_page(request, *, treatment, practitioner, start, message, status=409):
-    """The time went while the patient was typing: say so plainly and show fresh times."""
+def _taken_page(request, *, treatment, practitioner, condition, start, problem, status=409):
+    """The chosen time cannot be booked: say why plainly and show fresh times."""
     context = time_page_context(
-        treatment=treatment, practitioner=practitioner, condition="", chosen_day=local_date(start)
+        treatment=treatment,
+        practitioner=practitioner,
+        condition=condition,
+        chosen_day=local_date(start),
+        link_params={
+            "treatment": treatment.slug,
+            "practitioner": practitioner.slug,
+            "condition": condition,
+        },
     )
+    heading, message = refusal_text(problem)
     return render(
         request,
         "bookings/book/taken.html",
@@ -142,8 +144,9 @@ def _taken_page(request, *, treatment, practitioner, start, message, status=409)
             "treatment": treatment,
             "practitioner": practitioner,
             "practitioner_slug": practitioner.slug,
+            "heading": heading,
             "message": message,
-            "condition": "",
+            "condition": condition,
             "step": 3,
             **context,
         },
@@ -165,31 +168,34 @@ class DetailsView(View):
             form.cleaned_data["treatment"],
             form.cleaned_data["practitioner_obj"],
         )
-        offers = offers_by_day(
-            treatment,
-            [practitioner],
-            local_date(start),
-            local_date(start),
-            timezone.now(),
-            exclude_holder=browser_holder(request),
-        )
-        if start not in {o.start for day in offers.values() for o in day}:
+        condition = form.cleaned_data["condition"]
+        try:
+            services.check_time(
+                practitioner=practitioner,
+                treatment=treatment,
+                start=start,
+                by_staff=False,
+                exclude_holder=browser_holder(request),
+            )
+        except services.SlotUnavailable as error:
             return _taken_page(
                 request,
                 treatment=treatment,
                 practitioner=practitioner,
+                condition=condition,
                 start=start,
-                message="Sorry, that time is no longer free. Here are the times that are.",
+                problem=error.problem,
             )
         form = DetailsForm(
             initial={
                 "treatment": treatment.slug,
                 "practitioner": practitioner.slug,
                 "start": start.isoformat(),
+                "condition": condition,
                 "idempotency_key": DetailsForm.new_idempotency_key(),
             }
         )
-        return self._render(request, form, treatment, practitioner, start)
+        return self._render(request, form, treatment, practitioner, start, condition)
 
     def post(self, request: HttpRequest) -> HttpResponse:
         form = DetailsForm(request.POST)
@@ -200,7 +206,7 @@ class DetailsView(View):
             errors = form.non_field_errors()
             return render(request, "bookings/book/start_again.html", {"errors": errors}, status=400)
         d = form.cleaned_data
-        chosen = (d["treatment_obj"], d["practitioner_obj"], d["start_dt"])
+        chosen = (d["treatment_obj"], d["practitioner_obj"], d["start_dt"], d["condition"])
         if not valid:
             return self._render(request, form, *chosen, status=400)
         try:
@@ -216,24 +222,25 @@ class DetailsView(View):
                 holder=browser_holder(request),
             )
         except services.SlotUnavailable as error:
-            treatment, practitioner, start = chosen
+            treatment, practitioner, start, condition = chosen
             return _taken_page(
                 request,
                 treatment=treatment,
                 practitioner=practitioner,
+                condition=condition,
                 start=start,
-                message=_taken_message(error),
+                problem=error.problem,
             )
         except services.BookingError as error:
             form.add_error(None, str(error))
             return self._render(request, form, *chosen, status=400)
-        _remember_booking(request, booking)
+        remember_booking(request, booking)
         # The confirmation page shows the manage link; its secret travels only in this
         # address (the database keeps its digest), as it does in the emailed link.
         secret = services.issue_manage_secret(booking=booking)
         return redirect(reverse("bookings:done", args=[booking.reference]) + f"?token={secret}")
 
-    def _render(self, request, form, treatment, practitioner, start, status=200):
+    def _render(self, request, form, treatment, practitioner, start, condition, status=200):
         return render(
             request,
             self.template_name,
@@ -243,9 +250,11 @@ class DetailsView(View):
                 "treatment": treatment,
                 "practitioner": practitioner,
                 "start": start,
+                "condition": condition,
                 "back_query": query(
                     treatment=treatment.slug,
                     practitioner=practitioner.slug,
+                    condition=condition,
                     date=local_date(start).isoformat(),
                 ),
                 "hold": hold_on(request, treatment, practitioner, start),
@@ -257,52 +266,3 @@ class DetailsView(View):
             },
             status=status,
         )
-
-
-def _taken_message(error: services.SlotUnavailable) -> str:
-    if error.problem.name == "TAKEN":
-        return "Sorry, that time was just taken by someone else. Here are the times still free."
-    return f"Sorry, that time can no longer be booked: {error} Here are the times that are free."
-
-
-def _remember_booking(request: HttpRequest, booking: Booking) -> None:
-    """This browser may see the confirmation page of what it booked (the last ten)."""
-    booked = request.session.get(SESSION_BOOKED, [])
-    request.session[SESSION_BOOKED] = [*booked[-9:], booking.reference]
-
-
-def _booking_in_session(request: HttpRequest, reference: str) -> Booking:
-    if reference not in request.session.get(SESSION_BOOKED, []):
-        raise Http404
-    return get_object_or_404(
-        Booking.objects.select_related("patient", "practitioner", "treatment"), reference=reference
-    )
-
-
-@never_cache
-def done(request: HttpRequest, reference: str) -> HttpResponse:
-    """What was booked, in the words it was booked with. It reads the same whether or not
-    the email address has booked here before, so it tells no one who is a patient."""
-    booking = _booking_in_session(request, reference)
-    secret = request.GET.get("token", "")
-    opened = services.booking_for_manage_secret(reference=reference, secret=secret)
-    return render(
-        request,
-        "bookings/book/done.html",
-        {
-            "booking": booking,
-            "step": 5,
-            "flags": _cautions_told(booking),
-            "manage_url": booking.manage_url(secret) if opened == booking else "",
-        },
-    )
-
-
-def _cautions_told(booking: Booking) -> list[str]:
-    """The cautions the patient told us about, in their words, for the confirmation."""
-    return [f.reason for f in booking.screening_result.findings]
-
-
-@never_cache
-def done_ics(request: HttpRequest, reference: str) -> HttpResponse:
-    return ics_download(_booking_in_session(request, reference))

@@ -12,56 +12,12 @@ from django.utils import timezone
 from bookings import screening, triage
 from bookings.forms import parse_start
 from bookings.models import Treatment
+from bookings.patient.choices import condition_refusal, published_condition
 from bookings.selectors import bookable_practitioner
 from bookings.services import PatientDetails
 from clinic.clock import local_date, local_today
-from clinic.fields import BoundedDateField
-from clinic.models import Condition
 
-ANY = "any"
 PHONE_PATTERN = re.compile(r"^\+?[0-9 ()\-]{7,20}$")
-
-
-def resolve_practitioner(form: forms.Form, data: dict, *, treatment_field: str) -> None:
-    """Turn the `practitioner` parameter (a slug, or "any") into `practitioner_obj`: the
-    listed practitioner offering the chosen treatment online, or None for "any". An unknown
-    slug, or one who does not offer the treatment, is an error on the field."""
-    treatment, slug = data.get(treatment_field), data.get("practitioner") or ""
-    data["practitioner_obj"] = None
-    if treatment and slug and slug != ANY:
-        data["practitioner_obj"] = bookable_practitioner(treatment, slug)
-        if data["practitioner_obj"] is None:
-            form.add_error(
-                "practitioner", "That practitioner does not offer this treatment online."
-            )
-
-
-class ChoiceForm(forms.Form):
-    """What the patient has chosen so far, carried in the query string between steps.
-
-    It is the only door for those choices: an unknown or inactive treatment, a practitioner
-    who is unlisted or does not offer it, or a malformed date is refused here.
-    """
-
-    treatment = forms.ModelChoiceField(
-        queryset=Treatment.objects.active(),
-        to_field_name="slug",
-        error_messages={"invalid_choice": "That treatment is not available to book online."},
-    )
-    practitioner = forms.CharField(required=False, max_length=120)
-    date = BoundedDateField(required=False, input_formats=["%Y-%m-%d"])
-    condition = forms.SlugField(required=False, max_length=100)
-
-    def clean_condition(self):
-        slug = self.cleaned_data["condition"]
-        if slug and not Condition.objects.published().filter(slug=slug).exists():
-            return ""  # an unknown filter narrows nothing
-        return slug
-
-    def clean(self):
-        data = super().clean()
-        resolve_practitioner(self, data, treatment_field="treatment")
-        return data
 
 
 ANSWER_CHOICES = [(a.value, screening.ANSWER_LABELS[a]) for a in screening.Answer]
@@ -94,6 +50,7 @@ class DetailsForm(forms.Form):
     treatment = forms.CharField(widget=forms.HiddenInput)
     practitioner = forms.CharField(widget=forms.HiddenInput)
     start = forms.CharField(widget=forms.HiddenInput)
+    condition = forms.CharField(widget=forms.HiddenInput, required=False, max_length=100)
     idempotency_key = forms.CharField(widget=forms.HiddenInput, max_length=64)
 
     first_name = forms.CharField(
@@ -148,6 +105,7 @@ class DetailsForm(forms.Form):
             "treatment",
             "practitioner",
             "start",
+            "condition",
             "idempotency_key",
             Fieldset("Your details", "first_name", "last_name", "email", "phone", "date_of_birth"),
             Fieldset(
@@ -227,6 +185,11 @@ class DetailsForm(forms.Form):
             raise forms.ValidationError(
                 "This booking form was changed or is out of date. Please choose your time again."
             )
+        refusal = condition_refusal(
+            practitioner, treatment, published_condition(data.get("condition", ""))
+        )
+        if refusal:
+            raise forms.ValidationError(refusal)
         data["treatment_obj"], data["practitioner_obj"], data["start_dt"] = (
             treatment,
             practitioner,
@@ -285,16 +248,3 @@ class SignInLinkForm(forms.Form):
         max_length=254,
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
-
-
-class AvailabilityQueryForm(forms.Form):
-    """The availability API's parameters; each error names its parameter."""
-
-    practitioner = forms.CharField(max_length=120)
-    service = forms.ModelChoiceField(queryset=Treatment.objects.active(), to_field_name="slug")
-    date = BoundedDateField(input_formats=["%Y-%m-%d"])
-
-    def clean(self):
-        data = super().clean()
-        resolve_practitioner(self, data, treatment_field="service")
-        return data

@@ -35,9 +35,7 @@ def _managed_booking(request: HttpRequest, reference: str) -> tuple[Booking, str
     return booking, secret
 
 
-@never_cache
-def manage(request: HttpRequest, reference: str) -> HttpResponse:
-    booking, secret = _managed_booking(request, reference)
+def _manage_page(request, booking: Booking, secret: str, cancel_form=None, status=200):
     return render(
         request,
         "bookings/manage/detail.html",
@@ -45,10 +43,16 @@ def manage(request: HttpRequest, reference: str) -> HttpResponse:
             "booking": booking,
             "token": secret,
             "can_change": booking.can_change_online(),
-            "cancel_form": CancelForm(),
+            "cancel_form": cancel_form or CancelForm(),
             **scores_context(request, booking),
         },
+        status=status,
     )
+
+
+@never_cache
+def manage(request: HttpRequest, reference: str) -> HttpResponse:
+    return _manage_page(request, *_managed_booking(request, reference))
 
 
 @never_cache
@@ -62,42 +66,53 @@ def manage_cancel(request: HttpRequest, reference: str) -> HttpResponse:
     if request.method != "POST":
         return redirect(booking.manage_url(secret))
     form = CancelForm(request.POST)
-    if form.is_valid():
-        try:
-            booking = services.cancel(booking=booking, reason=form.cleaned_data["reason"])
-        except services.BookingError as error:
-            messages.error(request, str(error))
-            return redirect(booking.manage_url(secret))
-        messages.success(request, "Your booking is cancelled. We have emailed you to confirm.")
+    if not form.is_valid():
+        return _manage_page(request, booking, secret, cancel_form=form, status=400)
+    try:
+        booking = services.cancel(booking=booking, reason=form.cleaned_data["reason"])
+    except services.BookingError as error:
+        messages.error(request, str(error))
+        return redirect(booking.manage_url(secret))
+    messages.success(request, "Your booking is cancelled. We have emailed you to confirm.")
     return redirect(booking.manage_url(secret))
 
 
 @never_cache
 def manage_move(request: HttpRequest, reference: str) -> HttpResponse:
+    """Choose a new time (a link per time), confirm it on a page of its own, then move.
+    Nothing changes until the patient presses the confirm button."""
     booking, secret = _managed_booking(request, reference)
     if not booking.can_change_online():
         return redirect(booking.manage_url(secret))
-    error = None
-    if request.method == "POST":
-        form = MoveForm(request.POST)
-        if form.is_valid():
-            try:
-                services.reschedule(booking=booking, new_start=form.cleaned_data["start"])
-            except services.BookingError as exc:
-                error = str(exc)
-            else:
-                messages.success(
-                    request, "Your booking has moved. We have emailed you the new time."
-                )
-                return redirect(booking.manage_url(secret))
-        else:
-            error = "Please choose one of the times shown."
-    chosen_day = DateQueryForm.parse(request.GET)
+    form = MoveForm(request.POST if request.method == "POST" else request.GET)
+    if not form.data.get("start"):
+        return _move_times(request, booking, secret, DateQueryForm.parse(request.GET))
+    if not form.is_valid():
+        error = "Please choose one of the times shown."
+        return _move_times(request, booking, secret, None, error=error)
+    new_start = form.cleaned_data["start"]
+    try:
+        if request.method != "POST":
+            services.check_move(booking=booking, new_start=new_start)
+            return render(
+                request,
+                "bookings/manage/move_confirm.html",
+                {"booking": booking, "token": secret, "new_start": new_start},
+            )
+        services.reschedule(booking=booking, new_start=new_start)
+    except services.BookingError as error:
+        return _move_times(request, booking, secret, local_date(new_start), error=str(error))
+    messages.success(request, "Your booking has moved. We have emailed you the new time.")
+    return redirect(booking.manage_url(secret))
+
+
+def _move_times(request, booking: Booking, secret: str, chosen_day, *, error: str | None = None):
     context = time_page_context(
         treatment=booking.treatment,
         practitioner=booking.practitioner,
         condition="",
         chosen_day=chosen_day or local_date(booking.start),
+        link_params={"token": secret},
         exclude_booking=booking,
     )
     return render(

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from bookings.patient import api, flow, manage, my_bookings
+from bookings.patient import api, confirmation, flow, manage, my_bookings
 from bookings.patient.waitlist import flow as waitlist_flow
 from bookings.patient.waitlist import manage as waitlist_manage
 
@@ -12,8 +12,8 @@ urlpatterns = [
     path("book/time/", flow.choose_time, name="time"),
     path("book/hold/", waitlist_flow.hold, name="hold"),
     path("book/details/", flow.DetailsView.as_view(), name="details"),
-    path("book/done/<str:reference>/", flow.done, name="done"),
-    path("book/done/<str:reference>/booking.ics", flow.done_ics, name="done_ics"),
+    path("book/done/<str:reference>/", confirmation.done, name="done"),
+    path("book/done/<str:reference>/booking.ics", confirmation.done_ics, name="done_ics"),
     path("booking/<str:reference>/", manage.manage, name="manage"),
     path("booking/<str:reference>/booking.ics", manage.manage_ics, name="manage_ics"),
     path("booking/<str:reference>/cancel/", manage.manage_cancel, name="cancel"),

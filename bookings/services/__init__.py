@@ -18,13 +18,15 @@ from bookings.services.access import (
     sign_in_link_is_usable,
     use_sign_in_link,
 )
+from bookings.services.attendance import mark_attendance
 from bookings.services.booking import (
     book,
     cancel,
+    check_move,
     check_time,
-    mark_attendance,
     reschedule,
 )
+from bookings.services.closures import load_public_holidays
 from bookings.services.courses import book_course, cancel_course, set_activities
 from bookings.services.errors import (
     BookingError,
@@ -89,6 +91,7 @@ __all__ = [
     "cancel",
     "cancel_course",
     "change_wishes",
+    "check_move",
     "check_time",
     "confirm_by_link",
     "confirm_link_is_usable",
@@ -102,6 +105,7 @@ __all__ = [
     "join_waitlist",
     "leave_waitlist",
     "link_by_staff",
+    "load_public_holidays",
     "make_offer",
     "mark_attendance",
     "may_read_notes",

@@ -1,4 +1,4 @@
-"""Booking, moving, cancelling and attendance: each in one transaction that locks the
+"""Booking, moving and cancelling: each in one transaction that locks the
 practitioner, re-checks the time and writes (see slot_guard)."""
 
 from collections.abc import Mapping
@@ -16,6 +16,8 @@ from bookings.services.screening_check import refuse_unless_screened, stored_ans
 from bookings.services.slot_guard import ensure_free, fresh, lock, save_or_taken
 from clinic.clock import local_date
 from practitioners.models import Practitioner
+
+SAME_TIME = "That is the booking's current time; choose a different one."
 
 
 def _refuse_unless_allowed(
@@ -192,6 +194,9 @@ def book(
             override_reason=override_reason.strip() if override_hours else "",
             idempotency_key=idempotency_key or None,
         )
+        if created_by is not None:
+            # History names the staff member even outside a request (seed_demo, scripts).
+            booking._history_user = created_by
         save_or_taken(booking)
         if holder:
             Hold.objects.filter(holder=holder).delete()
@@ -206,13 +211,36 @@ def _lock_for_change(booking: Booking, *, action: str, by_staff: bool, now: date
     Must be called inside the caller's transaction."""
     lock(booking.practitioner)
     booking = fresh(booking)
+    _refuse_change(booking, action=action, by_staff=by_staff, now=now)
+    return booking
+
+
+def _refuse_change(booking: Booking, *, action: str, by_staff: bool, now: datetime) -> None:
     if booking.status != Booking.Status.CONFIRMED:
         raise BookingError(
             f"This booking is {booking.get_status_display().lower()} and cannot be {action}."
         )
     if not by_staff and not booking.can_change_online(now):
         raise TooLateToChange()
-    return booking
+
+
+def check_move(
+    *, booking: Booking, new_start: datetime, by_staff: bool = False, now: datetime | None = None
+) -> None:
+    """Raise the BookingError `reschedule` would raise now, without changing anything: for
+    a page that asks the patient to confirm (the move itself checks again under the lock)."""
+    now = now or timezone.now()
+    _refuse_change(booking, action="moved", by_staff=by_staff, now=now)
+    if new_start == booking.start:
+        raise BookingError(SAME_TIME)
+    check_time(
+        practitioner=booking.practitioner,
+        treatment=booking.treatment,
+        start=new_start,
+        by_staff=by_staff,
+        exclude_booking=booking,
+        now=now,
+    )
 
 
 def cancel(
@@ -251,7 +279,7 @@ def reschedule(
     with transaction.atomic():
         booking = _lock_for_change(booking, action="moved", by_staff=by_staff, now=now)
         if new_start == booking.start:
-            raise BookingError("That is the booking's current time; choose a different one.")
+            raise BookingError(SAME_TIME)
         ensure_free(
             practitioner=booking.practitioner,
             treatment=booking.treatment,
@@ -269,20 +297,4 @@ def reschedule(
         booking.sequence += 1
         save_or_taken(booking)
         emails.booking_moved(booking, old_start=old_start)
-    return booking
-
-
-def mark_attendance(*, booking: Booking, status: str, now: datetime | None = None) -> Booking:
-    """Record that the patient came or did not. Only once the session has started."""
-    now = now or timezone.now()
-    if status not in {Booking.Status.ATTENDED, Booking.Status.NO_SHOW}:
-        raise BookingError("Attendance is either attended or no-show.")
-    with transaction.atomic():
-        booking = Booking.objects.select_for_update().get(pk=booking.pk)
-        if booking.status == Booking.Status.CANCELLED:
-            raise BookingError("A cancelled booking cannot be marked.")
-        if booking.start > now:
-            raise BookingError("Attendance can be marked once the session has started.")
-        booking.status = status
-        booking.save(update_fields=["status", "updated_at"])
     return booking

@@ -164,6 +164,10 @@ CLINIC_NAME = env.text("CLINIC_NAME", "Northfield Back Clinic")
 CLINIC_ADDRESS = env.text("CLINIC_ADDRESS", "12 Orchard Lane, Northfield, NF1 2AB")
 CLINIC_PHONE = env.text("CLINIC_PHONE", "01632 960 123")
 CLINIC_EMAIL = env.text("CLINIC_EMAIL", "hello@example.org")
+# Whose public holidays close the clinic (`manage.py load_public_holidays`): an ISO 3166
+# country code and, optionally, a subdivision as the `holidays` package names them.
+CLINIC_COUNTRY = env.text("CLINIC_COUNTRY", "GB")
+CLINIC_SUBDIVISION = env.text("CLINIC_SUBDIVISION", "ENG")
 # Where emails link back to, since mail is sent outside any request.
 SITE_URL = env.text("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 

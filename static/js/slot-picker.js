@@ -10,10 +10,16 @@
   var timeFormat = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", timeZone: panel.dataset.tz });
   var dayFormat = new Intl.DateTimeFormat("en-GB", { weekday: "long", day: "numeric", month: "long", timeZone: "UTC" });
 
+  // The condition chosen at step 2 narrows "first available" and goes on to the booking,
+  // where the server checks the practitioner against it.
+  function withCondition(params) {
+    if (panel.dataset.condition) params.condition = panel.dataset.condition;
+    return new URLSearchParams(params).toString();
+  }
+
   // Choosing a time posts to the hold address (the enclosing form carries the CSRF token).
   function holdLink(start, practitioner) {
-    var query = new URLSearchParams({ treatment: panel.dataset.service, practitioner: practitioner, start: start });
-    return panel.dataset.hold + "?" + query.toString();
+    return panel.dataset.hold + "?" + withCondition({ treatment: panel.dataset.service, practitioner: practitioner, start: start });
   }
 
   function render(data, dateText) {
@@ -45,9 +51,9 @@
     link.addEventListener("click", function (event) {
       event.preventDefault();
       var dateText = link.dataset.date;
-      var query = new URLSearchParams({ practitioner: panel.dataset.practitioner, service: panel.dataset.service, date: dateText });
+      var query = withCondition({ practitioner: panel.dataset.practitioner, service: panel.dataset.service, date: dateText });
       grid.setAttribute("aria-busy", "true");
-      fetch(panel.dataset.api + "?" + query.toString(), { headers: { Accept: "application/json" } })
+      fetch(panel.dataset.api + "?" + query, { headers: { Accept: "application/json" } })
         .then(function (response) {
           if (!response.ok) throw new Error("availability " + response.status);
           return response.json();
@@ -60,10 +66,14 @@
           });
           link.classList.add("selected");
           link.setAttribute("aria-current", "date");
+          var jump = document.getElementById("jump-date");
+          if (jump) jump.value = dateText;
           history.replaceState(null, "", link.href);
         })
         .catch(function () { window.location.href = link.href; })
         .finally(function () { grid.removeAttribute("aria-busy"); });
     });
   });
+  // Says the day links are now handled here (tests wait for it before clicking).
+  panel.dataset.enhanced = "true";
 })();

@@ -1,11 +1,10 @@
-"""A patient books, moves and cancels through the real pages in Chromium at phone width."""
+"""The booking pages in Chromium at phone width: helpers the screening tests share, and
+form errors. The whole book, move and cancel journeys are in test_patient_journeys."""
 
 from datetime import time
 
 import pytest
-from django.core import mail
 
-from bookings import outbox
 from bookings.models import Booking
 from tests.browser.conftest import shot
 from tests.factories import PractitionerFactory, TreatmentFactory, WorkingHoursFactory
@@ -47,6 +46,7 @@ def book_through_pages(page, base, *, day_index=None):
     assert page.get_by_role("heading", name="Choose a time").is_visible()
     page.evaluate("window.samePage = true")
     if day_index is not None:
+        page.locator("#slot-panel[data-enhanced]").wait_for(state="attached")
         day = page.locator(".day-strip a[data-date]").nth(day_index)
         date = day.get_attribute("data-date")
         day.click()
@@ -56,62 +56,6 @@ def book_through_pages(page, base, *, day_index=None):
     changed_in_place = page.evaluate("window.samePage === true")
     page.locator("#slot-grid button").first.click()
     return changed_in_place
-
-
-def test_book_move_cancel_with_javascript(live_server, phone, clinic):
-    # Three days ahead: far enough to be moved and cancelled online.
-    changed_in_place = book_through_pages(phone, live_server.url, day_index=3)
-    shot(phone, "details-phone-js")
-    fill_details(phone, caution="pregnant")
-    phone.get_by_role("button", name="Confirm booking").click()
-
-    phone.get_by_text("You're booked in").wait_for()
-    shot(phone, "done-phone-js")
-    booking = Booking.objects.get()
-    assert booking.reference in phone.content()
-    assert booking.needs_attention
-    assert phone.js_errors == []
-    assert changed_in_place  # JavaScript changed the day without a page load
-
-    # Move, from the manage link in the email the mail worker sends.
-    outbox.send_pending()
-    link = next(line for line in mail.outbox[0].body.splitlines() if "/booking/" in line).strip()
-    phone.goto(live_server.url + link[link.index("/booking/") :])
-    phone.get_by_role("link", name="Move to another time").click()
-    phone.locator(".slot-grid button").nth(2).click()
-    phone.get_by_text("Your booking has moved").wait_for()
-    moved = Booking.objects.get()
-    assert moved.start != booking.start
-
-    # Cancel.
-    phone.get_by_label("Reason (optional)").fill("Feeling better")
-    phone.get_by_role("button", name="Cancel booking").click()
-    phone.get_by_text("Your booking is cancelled").wait_for()
-    shot(phone, "cancelled-phone-js")
-    assert Booking.objects.get().status == Booking.Status.CANCELLED
-
-
-def test_book_move_cancel_without_javascript(live_server, phone_without_js, clinic):
-    page = phone_without_js
-    page.goto(live_server.url + "/book/time/?treatment=follow-up&practitioner=any")
-    page.locator(".day-strip a[data-date]").nth(3).click()  # a full page load without JS
-    assert "date=" in page.url
-    page.locator("#slot-grid button").first.click()
-    fill_details(page)
-    page.get_by_role("button", name="Confirm booking").click()
-    page.get_by_text("You're booked in").wait_for()
-    shot(page, "done-phone-nojs")
-    booking = Booking.objects.get()
-
-    page.get_by_role("link", name="Move or cancel").click()
-    page.get_by_role("link", name="Move to another time").click()
-    page.locator(".slot-grid button").nth(4).click()
-    page.get_by_text("Your booking has moved").wait_for()
-    assert Booking.objects.get().start != booking.start
-
-    page.get_by_role("button", name="Cancel booking").click()
-    page.get_by_text("Your booking is cancelled").wait_for()
-    assert Booking.objects.get().status == Booking.Status.CANCELLED
 
 
 def test_form_errors_are_shown_next_to_fields(live_server, phone, clinic):

@@ -9,7 +9,7 @@ from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
 
-from bookings import emails, services
+from bookings import outbox, services
 from bookings.models import Booking, OutgoingEmail, WaitlistOffer
 from clinic.clock import clinic_tz, local_today
 from practitioners.models import Practitioner
@@ -61,7 +61,7 @@ def test_join_the_list_get_an_offer_by_email_and_book_it(live_server, phone, ful
     call_command("waitlist", "--once")
     offer_email = OutgoingEmail.objects.get(kind="waitlist_offer")
     assert offer_email.to == "ada@example.org"
-    emails.send_pending()  # what the mail worker does
+    outbox.send_pending()  # what the mail worker does
     sent = next(
         m for m in mail.outbox if m.to == ["ada@example.org"] and "A time for you" in m.subject
     )

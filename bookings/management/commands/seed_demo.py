@@ -2,6 +2,7 @@
 
 from datetime import date, timedelta
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
@@ -35,6 +36,7 @@ class Command(BaseCommand):
         self.seed_practitioners()
         self.seed_treatments()
         logins = self.seed_users()
+        self.seed_holidays()
         self.seed_bookings()
         self.seed_courses()
         self.stdout.write(self.style.SUCCESS("Demo clinic ready."))
@@ -114,6 +116,15 @@ class Command(BaseCommand):
             logins["Practitioner"] = (item["login"], PRACTITIONER_PASSWORD)
         return logins
 
+    def seed_holidays(self):
+        """The clinic's public holidays as closures, before the diary is filled."""
+        today = local_today()
+        services.load_public_holidays(
+            years=[today.year, today.year + 1],
+            country=settings.CLINIC_COUNTRY,
+            subdivision=settings.CLINIC_SUBDIVISION,
+        )
+
     def seed_bookings(self):
         """A believable fortnight: past sessions to mark, and the coming week's diary."""
         if Booking.objects.filter(patient__email__endswith=demo_data.DEMO_PATIENT_DOMAIN).exists():
@@ -158,7 +169,7 @@ class Command(BaseCommand):
                     )
                     if start < now:
                         status = Booking.Status.NO_SHOW if n % 7 == 0 else Booking.Status.ATTENDED
-                        services.mark_attendance(booking=booking, status=status)
+                        services.mark_attendance(booking=booking, status=status, by=staff)
                     n += 1
 
     def seed_courses(self):

@@ -15,9 +15,11 @@ from django_ratelimit.decorators import ratelimit
 from bookings import services
 from bookings.forms import parse_start
 from bookings.models import WaitlistOffer
+from bookings.patient.choices import ChoiceForm
 from bookings.patient.common import browser_holder, query, screening_stop, time_page_context
-from bookings.patient.flow import SESSION_BOOKED, booking_rate
-from bookings.patient.forms import ChoiceForm, DetailsForm
+from bookings.patient.confirmation import remember_booking
+from bookings.patient.flow import booking_rate
+from bookings.patient.forms import DetailsForm
 from bookings.waitlist.models import hash_secret
 from clinic.clock import local_date
 
@@ -34,6 +36,7 @@ def _fresh_times(request, *, treatment, practitioner, day, template, status, **c
         practitioner=practitioner,
         condition="",
         chosen_day=day,
+        link_params={"treatment": treatment.slug, "practitioner": practitioner.slug},
         exclude_holder=browser_holder(request),
     )
     return render(
@@ -211,8 +214,7 @@ def _accept(request, offer, secret, form):
     except services.BookingError as error:
         form.add_error(None, str(error))
         return _details(request, offer, secret, form, status=400)
-    booked = request.session.get(SESSION_BOOKED, [])
-    request.session[SESSION_BOOKED] = [*booked[-9:], booking.reference]
+    remember_booking(request, booking)
     return redirect("bookings:done", reference=booking.reference)
 
 

@@ -15,8 +15,8 @@ from django_ratelimit.decorators import ratelimit
 
 from bookings import services
 from bookings.models import Treatment, WaitlistEntry, WaitlistOffer
+from bookings.patient.choices import ChoiceForm
 from bookings.patient.flow import booking_rate
-from bookings.patient.forms import ChoiceForm
 from bookings.patient.waitlist.forms import ANY, JoinForm, WishesForm
 from bookings.waitlist.models import hash_secret
 from clinic.clock import local_today

@@ -1,5 +1,6 @@
 """The patient's booking flow, every step, through the Django test client."""
 
+import html
 from datetime import timedelta
 from urllib.parse import quote
 
@@ -58,17 +59,18 @@ def test_step_2_narrows_by_condition(client, clock, practitioner, treatment):
     assert [p for p, _ in response.context["practitioners"]] == [specialist]
 
 
-def test_step_3_shows_fourteen_days_and_the_first_free_day(client, clock, practitioner, treatment):
+def test_step_3_shows_a_fortnight_and_the_first_free_day(client, clock, practitioner, treatment):
     response = client.get(
         "/book/time/", {"treatment": treatment.slug, "practitioner": practitioner.slug}
     )
 
-    days = response.context["days"]
+    days = {d.day: d for d in response.context["days"]}
     assert len(days) == 14
     assert response.context["chosen_day"] == NOW.date()
-    assert days[MONDAY_9.date() - timedelta(days=1)] == []  # Sunday: shown as full
+    sunday = days[MONDAY_9.date() - timedelta(days=1)]
+    assert (sunday.offers, sunday.state) == ([], "off")
     assert response.context["offers"][0].start == NOW + timedelta(hours=2)
-    assert "Full" in response.content.decode()
+    assert "Not working" in response.content.decode()
 
 
 def test_step_3_first_available_offers_each_time_once(client, clock, practitioner, treatment):
@@ -316,3 +318,29 @@ def test_warning_sign_stops_even_before_the_rest_is_filled_in(
     )
     assert response.context["result"].level is screening.Level.URGENT
     assert not Patient.objects.exists()
+
+
+def test_details_page_for_a_time_now_too_soon_says_too_soon(client, clock, practitioner, treatment):
+    # Friday 09:00 is within the two hours' notice from 08:00.
+    too_soon = NOW + timedelta(hours=1)
+
+    response = details_get(client, treatment, practitioner, too_soon)
+
+    body = html.unescape(response.content.decode())
+    assert response.status_code == 409
+    assert "That time is too soon to book online" in body
+    assert "Online booking needs 2 hours' notice" in body
+    assert "taken" not in body
+    assert "no longer free" not in body
+
+
+def test_booking_post_for_a_time_now_too_soon_says_too_soon(client, clock, practitioner, treatment):
+    response = client.post(
+        DETAILS_URL, details_post(treatment, practitioner, NOW + timedelta(minutes=90))
+    )
+
+    body = response.content.decode()
+    assert response.status_code == 409
+    assert "That time is too soon to book online" in body
+    assert "taken" not in body
+    assert not Booking.objects.exists()

@@ -88,8 +88,12 @@ def test_a_signed_in_patient_downloads_their_data(alex, practitioner, treatment)
     past, coming, strangers = data["bookings"]
     assert (past["reference"], coming["reference"]) == (alex.past.reference, alex.coming.reference)
     assert past["your_note"] == "Left side worse"
-    pregnant = next(a for a in past["health_screening"]["answers"] if "pregnan" in a["question"])
-    assert pregnant["answer"] == "yes"
+    answers = {a["question"]: a["answer"] for a in past["health_screening"]["answers"]}
+    pregnant = next(a for q, a in answers.items() if "pregnan" in q)
+    diabetes = next(a for q, a in answers.items() if "diabetes" in q.lower())
+    assert (pregnant, diabetes) == ("yes", "no")  # a "no" is never read as a yes
+    assert "not asked" in answers.values()  # the warning signs were not asked here
+    assert past["scores"] is None and coming["scores"] is None
     assert strangers["on_your_patient_record"] is False and "Sam" not in json.dumps(strangers)
     subjects = [m["subject"] for m in data["messages_sent"]]
     assert f"Your booking is confirmed: {alex.past.reference}" in subjects
@@ -168,3 +172,15 @@ def test_reception_sees_requests_but_cannot_erase(alex, reception_user):
     assert "erase_requested" not in listed.content.decode()
     assert refused.status_code in (200, 302)
     assert Patient.objects.get(pk=alex.pk).erased_at is None
+
+
+def test_the_download_holds_the_scores_given_for_a_session(alex):
+    from bookings.courses.models import Outcome
+
+    Outcome.objects.create(booking=alex.past, pain_now=6, pain_worst=8)
+    browser = signed_in("alex@example.org")
+
+    data = json.loads(browser.get(reverse("bookings:my_data")).content)
+
+    past = next(b for b in data["bookings"] if b["reference"] == alex.past.reference)
+    assert past["scores"] == {"pain_now": 6, "pain_worst": 8}

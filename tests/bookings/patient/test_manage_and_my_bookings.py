@@ -78,7 +78,9 @@ def test_late_cancel_is_refused_and_says_to_call(client, practitioner, treatment
     client.post(reverse("bookings:cancel", args=[soon.reference]), {"token": secret})
 
     soon.refresh_from_db()
-    assert "Please call us" in page.content.decode()
+    assert (
+        "cannot be moved or cancelled online. To change it, please call us" in page.content.decode()
+    )
     assert "Cancel booking" not in page.content.decode()
     assert soon.status == Booking.Status.CONFIRMED
 
@@ -262,3 +264,59 @@ def test_sign_in_form_with_a_bad_email_explains(client, booking):
     assert response.status_code == 200
     assert "Enter a valid email address." in response.content.decode()
     assert len(mail.outbox) == 0
+
+
+def test_choosing_a_new_time_asks_to_confirm_and_moves_nothing(client, booking, secret):
+    url = reverse("bookings:move", args=[booking.reference])
+    new_start = MONDAY_9 + timedelta(days=1)
+
+    page = client.get(url, {"token": secret, "start": new_start.isoformat()})
+
+    booking.refresh_from_db()
+    body = page.content.decode()
+    assert page.status_code == 200
+    assert booking.start == MONDAY_9
+    assert "Move your booking to Tuesday 24 November, 09:00?" in body
+    assert "Monday 23 November, 09:00" in body
+    assert "Confirm the move" in body
+    assert f'name="start" value="{new_start.isoformat()}"' in body
+
+
+def test_move_never_offers_the_current_time(client, booking, secret):
+    page = client.get(
+        reverse("bookings:move", args=[booking.reference]),
+        {"token": secret, "date": "2026-11-23"},
+    )
+
+    starts = [o.start for o in page.context["offers"]]
+    assert MONDAY_9 not in starts
+    assert MONDAY_9 + timedelta(minutes=15) in starts
+
+
+def test_confirming_a_time_no_longer_free_shows_fresh_times(
+    client, booking, secret, practitioner, treatment
+):
+    other = BookingFactory(
+        practitioner=practitioner, treatment=treatment, start=MONDAY_9 + timedelta(hours=3)
+    )
+
+    page = client.get(
+        reverse("bookings:move", args=[booking.reference]),
+        {"token": secret, "start": other.start.isoformat()},
+    )
+
+    assert page.status_code == 409
+    assert "Confirm the move" not in page.content.decode()
+    assert "just taken" in page.content.decode()
+
+
+def test_over_long_cancel_reason_shows_the_error_and_cancels_nothing(client, booking, secret):
+    response = client.post(
+        reverse("bookings:cancel", args=[booking.reference]),
+        {"token": secret, "reason": "x" * 301},
+    )
+
+    booking.refresh_from_db()
+    assert response.status_code == 400
+    assert "Ensure this value has at most 300 characters" in response.content.decode()
+    assert booking.status == Booking.Status.CONFIRMED
