@@ -22,7 +22,7 @@ from bookings.services.holds import new_hold
 from bookings.services.slot_guard import lock
 from bookings.waitlist import emails as waitlist_emails
 from bookings.waitlist import matching
-from bookings.waitlist.models import hash_secret, new_secret
+from clinic import tokens
 from practitioners.models import Practitioner
 
 ALREADY_BOOKED = "You have already booked this time. Your confirmation is in your email."
@@ -74,14 +74,14 @@ def make_offer(
             by_staff=False,
             now=now,
         )
-        secret = new_secret()
+        secret = tokens.new_secret()
         offer = WaitlistOffer(
             entry=entry,
             practitioner=practitioner,
             treatment=entry.treatment,
             start=start,
             expires_at=expires,
-            token_hash=hash_secret(secret),
+            token_hash=tokens.digest(secret),
             made_by=made_by,
         )
         try:

@@ -24,7 +24,7 @@ from bookings.services.slot_guard import lock
 from bookings.waitlist import emails as waitlist_emails
 from bookings.waitlist import selectors
 from bookings.waitlist.matching import TimeRange
-from bookings.waitlist.models import hash_secret, new_secret
+from clinic import tokens
 from clinic.clock import local_date
 from clinic.models import Condition
 from practitioners.models import Practitioner
@@ -74,10 +74,10 @@ def join_waitlist(
     """Put someone on the list and email them a private link to change or leave it."""
     now = now or timezone.now()
     _check(wishes, now)
-    secret = new_secret()
+    secret = tokens.new_secret()
     with transaction.atomic():
         entry = WaitlistEntry.objects.create(
-            token_hash=hash_secret(secret),
+            token_hash=tokens.digest(secret),
             first_name=first_name.strip(),
             last_name=last_name.strip(),
             email=email.strip().lower(),

@@ -3,9 +3,6 @@
 Imported at the bottom of `bookings.models`, so these are models of the `bookings` app.
 """
 
-import hashlib
-import secrets
-
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
@@ -13,15 +10,6 @@ from django.urls import reverse
 
 from bookings.models import LONGEST_BLOCK, new_reference
 from bookings.waitlist.matching import TimeRange
-
-
-def new_secret() -> str:
-    return secrets.token_urlsafe(32)  # 256 bits
-
-
-def hash_secret(secret: str) -> str:
-    """What is stored of a link's secret: a database copy alone opens nothing."""
-    return hashlib.sha256(secret.encode()).hexdigest()
 
 
 class HoldQuerySet(models.QuerySet):

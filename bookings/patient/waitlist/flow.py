@@ -1,8 +1,6 @@
 """Holding a chosen time, and answering a waiting-list offer through the usual details
 step (health screening, consent) and the same booking service."""
 
-import hmac
-
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -20,7 +18,7 @@ from bookings.patient.common import browser_holder, query, screening_stop, time_
 from bookings.patient.confirmation import remember_booking
 from bookings.patient.flow import booking_rate
 from bookings.patient.forms import DetailsForm
-from bookings.waitlist.models import hash_secret
+from clinic import tokens
 from clinic.clock import local_date
 
 
@@ -112,7 +110,7 @@ def _offer(request: HttpRequest, reference: str) -> tuple[WaitlistOffer, str]:
         .filter(reference=reference)
         .first()
     )
-    if offer is None or not hmac.compare_digest(offer.token_hash, hash_secret(secret)):
+    if offer is None or not tokens.matches(secret, offer.token_hash):
         raise Http404
     return offer, secret
 

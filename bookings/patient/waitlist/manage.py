@@ -1,7 +1,6 @@
 """Joining the waiting list, and the private link to change or leave it. Nothing here
 asks health questions: those come with an offer, at the details step."""
 
-import hmac
 from datetime import timedelta
 
 from django.conf import settings
@@ -18,7 +17,7 @@ from bookings.models import Treatment, WaitlistEntry, WaitlistOffer
 from bookings.patient.choices import ChoiceForm
 from bookings.patient.flow import booking_rate
 from bookings.patient.waitlist.forms import ANY, JoinForm, WishesForm
-from bookings.waitlist.models import hash_secret
+from clinic import tokens
 from clinic.clock import local_today
 
 SESSION_JOINED = "waitlist_joined"
@@ -87,7 +86,7 @@ def _entry(request: HttpRequest, reference: str) -> tuple[WaitlistEntry, str]:
         .filter(reference=reference)
         .first()
     )
-    if entry is None or not hmac.compare_digest(entry.token_hash, hash_secret(secret)):
+    if entry is None or not tokens.matches(secret, entry.token_hash):
         raise Http404
     return entry, secret
 
