@@ -1,6 +1,5 @@
 """Races are proven, not assumed: parallel requests for one slot at a live server."""
 
-import http.cookiejar
 import importlib
 import re
 import threading
@@ -16,35 +15,11 @@ from django.test import override_settings
 from bookings.models import Booking
 from tests.bookings.conftest import details_post
 from tests.factories import PractitionerFactory, TreatmentFactory, WorkingHoursFactory
+from tests.live import Browser
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 PARALLEL = 20
-
-
-class Browser:
-    """One patient's browser: its own cookies, so its own session and CSRF token."""
-
-    def __init__(self, base):
-        self.base = base
-        self.opener = urllib.request.build_opener(
-            urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar())
-        )
-
-    def get(self, path):
-        with self.opener.open(self.base + path, timeout=60) as response:
-            return response.status, response.read().decode()
-
-    def post(self, path, data):
-        body = urllib.parse.urlencode(data).encode()
-        request = urllib.request.Request(
-            self.base + path, data=body, headers={"Referer": self.base + path}
-        )
-        try:
-            with self.opener.open(request, timeout=120) as response:
-                return response.status, response.read().decode()
-        except urllib.error.HTTPError as error:
-            return error.code, error.read().decode()
 
 
 def _diary():
