@@ -6,7 +6,6 @@ Each free time the sweep finds must be exactly what testing every possible start
 
 from datetime import UTC, date, datetime, time, timedelta
 from typing import NamedTuple
-from zoneinfo import ZoneInfo
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -24,8 +23,7 @@ from bookings.availability import (
     whole_days,
     working_intervals,
 )
-
-LONDON = ZoneInfo("Europe/London")
+from tests.bookings.test_availability import LONDON, MONDAY, rules, utc
 
 
 class Diary(NamedTuple):
@@ -36,23 +34,7 @@ class Diary(NamedTuple):
     bookings: list
 
 
-MONDAY = date(2026, 11, 23)
-NOW = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)
 FIVE = timedelta(minutes=5)
-
-
-def utc(*args):
-    return datetime(*args, tzinfo=UTC)
-
-
-def rules(duration=60, buffer=0, step=15, earliest=NOW, latest=NOW + timedelta(days=60)):
-    return SlotRules(
-        duration=timedelta(minutes=duration),
-        buffer=timedelta(minutes=buffer),
-        step=timedelta(minutes=step),
-        earliest=earliest,
-        latest=latest,
-    )
 
 
 def monday(start=time(9), end=time(17)):
