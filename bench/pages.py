@@ -8,8 +8,9 @@ from urllib.parse import urlencode
 from django.utils import timezone
 
 from bookings import availability
+from bookings.diaries import load_diaries
 from bookings.models import Treatment
-from bookings.selectors import load_diaries, slot_rules
+from bookings.selectors import slot_rules
 from clinic.clock import local_date
 from clinic.models import Condition
 from practitioners.models import Practitioner

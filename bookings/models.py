@@ -13,7 +13,7 @@ from simple_history.models import HistoricalRecords
 from bookings.models_privacy import AccessToken, ErasureRequest, GivenDetails  # noqa: F401
 from bookings.triage import Assessment, Row, age_on, assess, rows
 from clinic.clock import local_date
-from practitioners.models import Practitioner
+from practitioners.models import DiaryEntry, Practitioner
 
 REFERENCE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/L to misread on the phone
 
@@ -132,7 +132,7 @@ class BookingQuerySet(models.QuerySet):
         return self.filter(start__gt=start - LONGEST_BLOCK, start__lt=end, blocked_until__gt=start)
 
 
-class Booking(models.Model):
+class Booking(DiaryEntry):
     class Status(models.TextChoices):
         CONFIRMED = "confirmed", "Confirmed"
         CANCELLED = "cancelled", "Cancelled"
@@ -293,6 +293,9 @@ class ClinicClosure(models.Model):
 # Courses, scores and treatment notes live in their own module; importing them here
 # registers them with the app.
 from bookings.courses.models import Course, CourseSession, Outcome, TreatmentNote  # noqa: E402, F401
+
+# The diary version that keeps cached free times honest (bookings/models_diary.py).
+from bookings.models_diary import DiaryVersion  # noqa: E402, F401
 from bookings.models_outbox import OutgoingEmail, new_message_id  # noqa: E402, F401
 from bookings.models_screening import ScreeningStop  # noqa: E402, F401
 

@@ -1,23 +1,23 @@
-"""Reading what the availability engine needs, in a fixed number of queries.
+"""Free times for the pages, from the diaries (bookings/diaries.py) and the engine.
 
-Whatever the number of practitioners, days or existing bookings, finding free slots costs
-five queries: working hours, time off, closures, the bookings in range and the unexpired
-holds in range.
+Whatever the number of practitioners, days or existing bookings, finding free times costs a
+fixed number of queries: one for the diary versions when the diaries are cached, five more
+when they are not.
 """
 
-from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from itertools import islice
 
 from django.conf import settings
-from django.db.models import Q
-from django.utils import timezone
+from django.db.models import F, Q
 
 from bookings import availability
-from bookings.availability import Interval, SlotRules, WeeklyHours
-from bookings.models import Booking, ClinicClosure, Hold, Treatment
-from clinic.clock import clinic_tz, day_range, local_date
-from practitioners.models import Practitioner, TimeOff, WorkingHours
+from bookings.availability import SlotRules
+from bookings.diaries import Diary, cached_diaries
+from bookings.models import Booking, Treatment
+from clinic.clock import local_date
+from practitioners.models import Practitioner
 
 
 def slot_rules(treatment: Treatment, now: datetime) -> SlotRules:
@@ -28,96 +28,6 @@ def slot_rules(treatment: Treatment, now: datetime) -> SlotRules:
         earliest=now + timedelta(hours=settings.BOOKING_MIN_NOTICE_HOURS),
         latest=now + timedelta(days=settings.BOOKING_HORIZON_DAYS),
     )
-
-
-@dataclass
-class Diary:
-    """One practitioner's working hours, unavailable ranges and bookings over a range of days,
-    as the engine takes them."""
-
-    working: list[Interval] = field(default_factory=list)
-    unavailable: list[Interval] = field(default_factory=list)  # time off and closures
-    bookings: list[Interval] = field(default_factory=list)
-    closures: list[Interval] = field(default_factory=list)  # also in `unavailable`
-
-
-def _weekly_hours(
-    practitioner_ids: list[int], first_day: date, last_day: date
-) -> dict[int, list[WeeklyHours]]:
-    """Each practitioner's weekly hours rules that apply somewhere between the two dates."""
-    rules: dict[int, list[WeeklyHours]] = defaultdict(list)
-    for row in WorkingHours.objects.filter(practitioner_id__in=practitioner_ids).filter(
-        Q(valid_until__isnull=True) | Q(valid_until__gte=first_day),
-        Q(valid_from__isnull=True) | Q(valid_from__lte=last_day),
-    ):
-        rules[row.practitioner_id].append(
-            WeeklyHours(row.weekday, row.start, row.end, row.valid_from, row.valid_until)
-        )
-    return rules
-
-
-def _busy_ranges(practitioner_ids, start, end, exclude_booking, now, exclude_holder) -> list:
-    """(practitioner id, start, blocked until) of every active booking, and every hold
-    unexpired at `now` but `exclude_holder`'s, that meets [start, end)."""
-    booked = Booking.objects.active().filter(practitioner_id__in=practitioner_ids)
-    if exclude_booking is not None:
-        booked = booked.exclude(pk=exclude_booking.pk)
-    held = Hold.objects.unexpired(now).filter(practitioner_id__in=practitioner_ids)
-    if exclude_holder:
-        held = held.exclude(holder=exclude_holder)
-    fields = ("practitioner_id", "start", "blocked_until")
-    return [
-        *booked.overlapping(start, end).values_list(*fields),
-        *held.overlapping(start, end).values_list(*fields),
-    ]
-
-
-def load_diaries(
-    practitioner_ids: list[int],
-    first_day: date,
-    last_day: date,
-    *,
-    exclude_booking: Booking | None = None,
-    now: datetime | None = None,
-    exclude_holder: str | None = None,
-) -> dict[int, Diary]:
-    """Working hours, time off, closures and active bookings of these practitioners between
-    two local dates (inclusive). `exclude_booking` leaves out a booking being moved, so its
-    own time counts as free.
-
-    Holds unexpired at `now` count as bookings, except those of `exclude_holder` (the
-    browser or offer asking, whose own held time is free to it). An expired hold is left
-    out by the query itself, so no clean-up is needed for its time to be free."""
-    tz = clinic_tz()
-    start, end = day_range(first_day, last_day)
-    # A session near midnight can reach, with its buffer, into the next day.
-    bookings_end = end + timedelta(days=1)
-
-    diaries = {pk: Diary() for pk in practitioner_ids}
-    rules = _weekly_hours(practitioner_ids, first_day, last_day)
-    closures = [
-        availability.whole_days(c.start_date, c.end_date, tz)
-        for c in ClinicClosure.objects.filter(start_date__lte=last_day, end_date__gte=first_day)
-    ]
-    for pk, diary in diaries.items():
-        diary.working = availability.working_intervals(rules[pk], first_day, last_day, tz)
-        diary.unavailable = list(closures)
-        diary.closures = closures
-    for off in TimeOff.objects.filter(
-        practitioner_id__in=practitioner_ids, start__lt=end, end__gt=start
-    ).only("practitioner_id", "start", "end"):
-        diaries[off.practitioner_id].unavailable.append(Interval(off.start, off.end))
-    busy = _busy_ranges(
-        practitioner_ids,
-        start,
-        bookings_end,
-        exclude_booking,
-        now or timezone.now(),
-        exclude_holder,
-    )
-    for practitioner_id, b_start, b_until in busy:
-        diaries[practitioner_id].bookings.append(Interval(b_start, b_until))
-    return diaries
 
 
 def free_starts_by_practitioner(
@@ -131,7 +41,7 @@ def free_starts_by_practitioner(
     exclude_holder: str | None = None,
 ) -> dict[int, list[datetime]]:
     """Free start times per practitioner id, between two local dates (inclusive)."""
-    diaries = load_diaries(
+    diaries = cached_diaries(
         [p.pk for p in practitioners],
         first_day,
         last_day,
@@ -257,33 +167,42 @@ def next_free_times(
 ) -> dict[int, list[datetime]]:
     """Each practitioner's own first free times for a treatment over the coming `days`.
     Every page that shows a "next free" reads it here, so they all agree with the API."""
-    today = local_date(now)
-    slots = free_starts_by_practitioner(
-        practitioners, treatment, today, today + timedelta(days=days - 1), now
-    )
-    return {pk: starts[:limit] for pk, starts in slots.items()}
+    diaries = _coming_diaries([p.pk for p in practitioners], now, days)
+    rules = slot_rules(treatment, now)
+    return {pk: _first_starts(diary, rules, limit) for pk, diary in diaries.items()}
 
 
 def next_free_by_practitioner(
     practitioners: list[Practitioner], now: datetime, *, days: int = NEXT_FREE_DAYS, limit: int = 1
-):
+) -> dict[int, tuple[Treatment, list[datetime]]]:
     """For each practitioner, the first active treatment they offer and their next free
     times for it over the coming `days`: {practitioner id: (treatment, [starts])}.
-    Costs a fixed number of queries per distinct treatment, not per practitioner."""
+    A fixed number of queries, whatever the number of practitioners or treatments."""
     first_treatment: dict[int, Treatment] = {}
-    for treatment in Treatment.objects.active().prefetch_related("practitioners"):
-        for p in treatment.practitioners.all():
-            first_treatment.setdefault(p.pk, treatment)
-    groups: dict[int, list[Practitioner]] = defaultdict(list)
-    for p in practitioners:
-        if p.pk in first_treatment:
-            groups[first_treatment[p.pk].pk].append(p)
-    result = {}
-    for group in groups.values():
-        treatment = first_treatment[group[0].pk]
-        found = next_free_times(group, treatment, now, days=days, limit=limit)
-        result.update({p.pk: (treatment, found[p.pk]) for p in group})
-    return result
+    for treatment in (
+        Treatment.objects.active()
+        .filter(practitioners__in=[p.pk for p in practitioners])
+        .annotate(practitioner_id=F("practitioners"))
+    ):
+        first_treatment.setdefault(treatment.practitioner_id, treatment)
+    diaries = _coming_diaries(list(first_treatment), now, days)
+    return {
+        pk: (treatment, _first_starts(diaries[pk], slot_rules(treatment, now), limit))
+        for pk, treatment in first_treatment.items()
+    }
+
+
+def _coming_diaries(practitioner_ids: list[int], now: datetime, days: int) -> dict[int, Diary]:
+    today = local_date(now)
+    return cached_diaries(practitioner_ids, today, today + timedelta(days=days - 1), now=now)
+
+
+def _first_starts(diary: Diary, rules: SlotRules, limit: int) -> list[datetime]:
+    """The first `limit` free starts: the sweep stops as soon as it has them."""
+    starts = availability.iter_free_slots(
+        working=diary.working, unavailable=diary.unavailable, bookings=diary.bookings, rules=rules
+    )
+    return list(islice(starts, limit))
 
 
 def bookings_for_email(email: str):

@@ -207,7 +207,28 @@ class Weekday(models.IntegerChoices):
     SUNDAY = 6, "Sunday"
 
 
-class WorkingHours(models.Model):
+class DiaryEntry(models.Model):
+    """Something that takes a place in one practitioner's diary (working hours, time off, a
+    booking, a hold). It remembers the practitioner it was read from the database with, so
+    that moving it to another practitioner marks both diaries changed
+    (bookings/diary_versions.py)."""
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        instance.loaded_practitioner_id = instance.__dict__.get("practitioner_id")
+        return instance
+
+    def diary_owners(self) -> set[int]:
+        """The practitioners whose diaries a write of this entry changes."""
+        owners = {self.practitioner_id, getattr(self, "loaded_practitioner_id", None)}
+        return {pk for pk in owners if pk is not None}
+
+
+class WorkingHours(DiaryEntry):
     """A weekly rule: this practitioner works on this weekday between these wall-clock times
     (in the clinic's time zone), optionally only between two dates."""
 
@@ -242,7 +263,7 @@ class WorkingHours(models.Model):
 PAST_TIME_OFF = "That time off is over already: its end has passed. Please check the dates."
 
 
-class TimeOff(models.Model):
+class TimeOff(DiaryEntry):
     class Reason(models.TextChoices):
         HOLIDAY = "holiday", "Holiday"
         TRAINING = "training", "Training"

@@ -9,8 +9,8 @@ from django.db.models import Count, Q
 from bookings import availability
 from bookings.availability import Interval
 from bookings.courses.selectors import attach_course_info
+from bookings.diaries import load_diaries
 from bookings.models import Booking
-from bookings.selectors import load_diaries
 from bookings.waitlist.selectors import waiting_counts
 from clinic.clock import day_range, local_date
 from practitioners.models import Practitioner

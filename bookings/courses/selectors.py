@@ -9,8 +9,9 @@ from django.conf import settings
 from bookings.availability import check_slot, merge, waivable
 from bookings.courses import planning, progress
 from bookings.courses.models import Course, CourseSession, Outcome
+from bookings.diaries import load_diaries
 from bookings.models import Booking, Treatment
-from bookings.selectors import load_diaries, slot_rules
+from bookings.selectors import slot_rules
 from clinic.clock import clinic_tz, local_date
 from practitioners.models import Practitioner
 

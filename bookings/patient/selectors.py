@@ -5,8 +5,9 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from bookings import availability
+from bookings.diaries import Diary, cached_diaries
 from bookings.models import Booking, Treatment
-from bookings.selectors import Diary, Offer, free_starts, group_offers, load_diaries, slot_rules
+from bookings.selectors import Offer, free_starts, group_offers, slot_rules
 from clinic.clock import day_range, local_date
 from practitioners.models import Practitioner
 
@@ -74,7 +75,7 @@ def bookable_window(
     rules = slot_rules(treatment, now)
     today, last_bookable = local_date(now), local_date(rules.latest)
     first, last = _bounds(around, today, last_bookable)
-    diaries = load_diaries(
+    diaries = cached_diaries(
         [p.pk for p in practitioners],
         first,
         last,

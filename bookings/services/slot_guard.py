@@ -12,8 +12,9 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 
 from bookings.availability import Problem, check_slot, merge, waivable
+from bookings.diaries import load_diaries
 from bookings.models import Booking, Treatment
-from bookings.selectors import load_diaries, slot_rules
+from bookings.selectors import slot_rules
 from bookings.services.errors import SlotUnavailable
 from clinic.clock import local_date
 from practitioners.models import Practitioner

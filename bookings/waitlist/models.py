@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from bookings.models import LONGEST_BLOCK, new_reference
 from bookings.waitlist.matching import TimeRange
+from practitioners.models import DiaryEntry
 
 
 class HoldQuerySet(models.QuerySet):
@@ -21,7 +22,7 @@ class HoldQuerySet(models.QuerySet):
         return self.filter(start__gt=start - LONGEST_BLOCK, start__lt=end, blocked_until__gt=start)
 
 
-class Hold(models.Model):
+class Hold(DiaryEntry):
     """A time kept for one browser while its patient fills in the form, or for one
     waiting-list offer. Busy for everyone else until `expires_at`, then ignored: nothing
     needs to delete it for the time to be free again."""

@@ -110,7 +110,16 @@ CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "clinic_cache",
-    }
+    },
+    # Copies of practitioners' diaries for the free-time pages (bookings/diaries.py). Each
+    # is filed under its diary version, which every change replaces, so a cache in each
+    # process's memory is as correct as a shared one: a process only misses more often.
+    "diaries": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "diaries",
+        "TIMEOUT": env.integer("DIARY_CACHE_SECONDS", 600),
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    },
 }
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -5,11 +5,14 @@ treatments and thousands of bookings, past and future."""
 from datetime import time, timedelta
 
 import pytest
+from django.core.cache import caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from bookings.diaries import CACHE_ALIAS
 from bookings.models import Booking
-from tests.bookings.conftest import MONDAY_9
+from bookings.selectors import next_free_times
+from tests.bookings.conftest import MONDAY_9, NOW
 from tests.factories import (
     ConditionFactory,
     PatientFactory,
@@ -66,13 +69,19 @@ def add_bookings(practitioners, treatment, count):
     Booking.objects.bulk_create(rows, batch_size=2000)
 
 
-def queries_per_page(client) -> dict[str, int]:
+def queries(client, path) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(path)
+    assert response.status_code == 200, path
+    return len(captured)
+
+
+def queries_per_page(client) -> dict[str, tuple[int, int]]:
+    """Each page's queries with no cached diary, then with its diaries cached."""
     counts = {}
     for path in PAGES:
-        with CaptureQueriesContext(connection) as queries:
-            response = client.get(path)
-        assert response.status_code == 200, path
-        counts[path] = len(queries)
+        caches[CACHE_ALIAS].clear()
+        counts[path] = (queries(client, path), queries(client, path))
     return counts
 
 
@@ -94,3 +103,28 @@ def test_every_page_costs_the_same_queries_however_big_the_clinic(client, clock)
     large = queries_per_page(client)
 
     assert large == small
+
+
+DIARY_READS = 5  # working hours, closures, time off, bookings, holds (bookings/diaries.py)
+
+
+def test_free_time_pages_read_their_diaries_from_the_cache(client, clock):
+    """Once cached, a page that shows free times reads only the diary versions; pages that
+    show none cost the same either way."""
+    follow_up = TreatmentFactory(slug="follow-up", duration_minutes=45, buffer_minutes=15)
+    working_practitioner("hannah", follow_up, condition=ConditionFactory(slug="sciatica"))
+    for path, (cold, warm) in queries_per_page(client).items():
+        shows_free_times = path.startswith(("/book/", "/api/", "/practitioners/"))
+        assert cold - warm == (DIARY_READS if shows_free_times else 0), path
+
+
+def test_first_free_time_in_60_days_costs_at_most_four_queries(clock):
+    follow_up = TreatmentFactory(slug="follow-up", duration_minutes=45, buffer_minutes=15)
+    hannah = working_practitioner("hannah", follow_up)
+    add_bookings([hannah], follow_up, 400)
+    caches[CACHE_ALIAS].clear()
+    for _ in range(2):
+        with CaptureQueriesContext(connection) as captured:
+            found = next_free_times([hannah], follow_up, NOW, days=60)
+        assert found[hannah.pk]
+    assert len(captured) <= 4

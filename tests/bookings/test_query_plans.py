@@ -7,8 +7,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from bookings.diaries import load_diaries
 from bookings.models import LONGEST_BLOCK, Booking
-from bookings.selectors import load_diaries
 from tests.bookings.conftest import MONDAY_9
 from tests.factories import BookingFactory, TreatmentFactory
 

@@ -1,0 +1,185 @@
+"""Practitioners' diaries as the availability engine takes them: read in a fixed number of
+queries, and cached so that no change to a diary is ever hidden by a cached copy.
+
+A diary's *source* over some days is everything the database says about them: working
+hours, time off and closures, each active booking with its id, each hold with its holder
+and expiry. It does not depend on who asks or when (who is excluded and which holds have
+expired are applied as it is read), so the pages' copies may be cached under each
+practitioner's diary version (bookings/models_diary.py), which every write to the diary
+changes in its own transaction (bookings/diary_versions.py). The version is read before
+the diary, so a copy is never filed under a version older than what it holds.
+
+`load_diaries` always reads the database: the services use it under the practitioner's
+lock to re-check a time. `cached_diaries` is for the pages that show free times.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+
+from django.core.cache import caches
+from django.db.models import Q
+from django.utils import timezone
+
+from bookings import availability, diary_versions
+from bookings.availability import Interval, WeeklyHours
+from bookings.models import Booking, ClinicClosure, Hold
+from clinic.clock import clinic_tz, day_range
+from practitioners.models import TimeOff, WorkingHours
+
+CACHE_ALIAS = "diaries"
+
+
+@dataclass
+class Diary:
+    """One practitioner's working hours, unavailable ranges and bookings over a range of days,
+    as the engine takes them."""
+
+    working: list[Interval] = field(default_factory=list)
+    unavailable: list[Interval] = field(default_factory=list)  # time off and closures
+    bookings: list[Interval] = field(default_factory=list)  # and other people's holds
+    closures: list[Interval] = field(default_factory=list)  # also in `unavailable`
+
+
+@dataclass(frozen=True)
+class DiarySource:
+    """What one practitioner's diary holds over some days, for anyone at any time."""
+
+    working: tuple[Interval, ...]
+    unavailable: tuple[Interval, ...]
+    closures: tuple[Interval, ...]
+    bookings: tuple[tuple[int, Interval], ...]  # (booking id, blocked range)
+    holds: tuple[tuple[str, datetime, Interval], ...]  # (holder, expires at, blocked range)
+
+    def as_seen(
+        self, now: datetime, exclude_booking_id: int | None, exclude_holder: str | None
+    ) -> Diary:
+        """The diary for one asker at `now`: the booking being moved is free, as is the
+        asker's own hold, and a hold expired by `now` no longer counts."""
+        busy = [blocked for pk, blocked in self.bookings if pk != exclude_booking_id]
+        busy += [
+            blocked
+            for holder, expires_at, blocked in self.holds
+            if expires_at > now and not (exclude_holder and holder == exclude_holder)
+        ]
+        return Diary(list(self.working), list(self.unavailable), busy, list(self.closures))
+
+
+def _weekly_hours(
+    practitioner_ids: list[int], first_day: date, last_day: date
+) -> dict[int, list[WeeklyHours]]:
+    """Each practitioner's weekly hours rules that apply somewhere between the two dates."""
+    rules: dict[int, list[WeeklyHours]] = defaultdict(list)
+    for row in WorkingHours.objects.filter(practitioner_id__in=practitioner_ids).filter(
+        Q(valid_until__isnull=True) | Q(valid_until__gte=first_day),
+        Q(valid_from__isnull=True) | Q(valid_from__lte=last_day),
+    ):
+        rules[row.practitioner_id].append(
+            WeeklyHours(row.weekday, row.start, row.end, row.valid_from, row.valid_until)
+        )
+    return rules
+
+
+def read_sources(
+    practitioner_ids: list[int], first_day: date, last_day: date, now: datetime
+) -> dict[int, DiarySource]:
+    """The diary sources of these practitioners between two local dates (inclusive), from
+    the database: five queries. Holds already expired at `now` are left out by the query,
+    so no clean-up is needed for their time to be free."""
+    tz = clinic_tz()
+    start, end = day_range(first_day, last_day)
+    # A session near midnight can reach, with its buffer, into the next day.
+    bookings_end = end + timedelta(days=1)
+    rules = _weekly_hours(practitioner_ids, first_day, last_day)
+    closures = [
+        availability.whole_days(c.start_date, c.end_date, tz)
+        for c in ClinicClosure.objects.filter(start_date__lte=last_day, end_date__gte=first_day)
+    ]
+    time_off = defaultdict(list)
+    for pk, off_start, off_end in TimeOff.objects.filter(
+        practitioner_id__in=practitioner_ids, start__lt=end, end__gt=start
+    ).values_list("practitioner_id", "start", "end"):
+        time_off[pk].append(Interval(off_start, off_end))
+    booked = defaultdict(list)
+    for pk, booking_id, b_start, b_until in (
+        Booking.objects.active()
+        .filter(practitioner_id__in=practitioner_ids)
+        .overlapping(start, bookings_end)
+        .values_list("practitioner_id", "pk", "start", "blocked_until")
+    ):
+        booked[pk].append((booking_id, Interval(b_start, b_until)))
+    held = defaultdict(list)
+    for pk, holder, expires_at, h_start, h_until in (
+        Hold.objects.unexpired(now)
+        .filter(practitioner_id__in=practitioner_ids)
+        .overlapping(start, bookings_end)
+        .values_list("practitioner_id", "holder", "expires_at", "start", "blocked_until")
+    ):
+        held[pk].append((holder, expires_at, Interval(h_start, h_until)))
+    return {
+        pk: DiarySource(
+            working=tuple(availability.working_intervals(rules[pk], first_day, last_day, tz)),
+            unavailable=(*closures, *time_off[pk]),
+            closures=tuple(closures),
+            bookings=tuple(booked[pk]),
+            holds=tuple(held[pk]),
+        )
+        for pk in practitioner_ids
+    }
+
+
+def _cached_sources(
+    practitioner_ids: list[int], first_day: date, last_day: date, now: datetime
+) -> dict[int, DiarySource]:
+    """As `read_sources`, from the cache where a copy of the current version is there."""
+    cache = caches[CACHE_ALIAS]
+    versions = diary_versions.current(practitioner_ids)  # before the diaries: see above
+    keys = {pk: f"diary:{pk}:{v}:{first_day}:{last_day}" for pk, v in versions.items()}
+    found = cache.get_many(keys.values())
+    sources = {pk: found[key] for pk, key in keys.items() if key in found}
+    if missing := [pk for pk in practitioner_ids if pk not in sources]:
+        fresh = read_sources(missing, first_day, last_day, now)
+        cache.set_many({keys[pk]: source for pk, source in fresh.items() if pk in keys})
+        sources.update(fresh)
+    return {pk: sources[pk] for pk in practitioner_ids}
+
+
+def _as_seen(sources, now, exclude_booking, exclude_holder) -> dict[int, Diary]:
+    exclude_booking_id = exclude_booking.pk if exclude_booking is not None else None
+    return {pk: s.as_seen(now, exclude_booking_id, exclude_holder) for pk, s in sources.items()}
+
+
+def load_diaries(
+    practitioner_ids: list[int],
+    first_day: date,
+    last_day: date,
+    *,
+    exclude_booking: Booking | None = None,
+    now: datetime | None = None,
+    exclude_holder: str | None = None,
+) -> dict[int, Diary]:
+    """Working hours, time off, closures and active bookings of these practitioners between
+    two local dates (inclusive), read from the database. `exclude_booking` leaves out a
+    booking being moved, so its own time counts as free.
+
+    Holds unexpired at `now` count as bookings, except those of `exclude_holder` (the
+    browser or offer asking, whose own held time is free to it)."""
+    now = now or timezone.now()
+    sources = read_sources(practitioner_ids, first_day, last_day, now)
+    return _as_seen(sources, now, exclude_booking, exclude_holder)
+
+
+def cached_diaries(
+    practitioner_ids: list[int],
+    first_day: date,
+    last_day: date,
+    *,
+    exclude_booking: Booking | None = None,
+    now: datetime | None = None,
+    exclude_holder: str | None = None,
+) -> dict[int, Diary]:
+    """As `load_diaries`, through the cache: one query for the diary versions when every
+    copy is there. For showing free times; a write re-checks with `load_diaries`."""
+    now = now or timezone.now()
+    sources = _cached_sources(practitioner_ids, first_day, last_day, now)
+    return _as_seen(sources, now, exclude_booking, exclude_holder)
