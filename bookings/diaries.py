@@ -13,11 +13,12 @@ the diary, so a copy is never filed under a version older than what it holds.
 lock to re-check a time. `cached_diaries` is for the pages that show free times.
 """
 
-from collections import defaultdict
+import threading
+from collections import OrderedDict, defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from django.core.cache import caches
+from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
 
@@ -26,8 +27,6 @@ from bookings.availability import Interval, WeeklyHours
 from bookings.models import Booking, ClinicClosure, Hold
 from clinic.clock import clinic_tz, day_range
 from practitioners.models import TimeOff, WorkingHours
-
-CACHE_ALIAS = "diaries"
 
 
 @dataclass
@@ -128,18 +127,51 @@ def read_sources(
     }
 
 
+class _Store:
+    """The diary copies of this process, the least recently used dropped first. Sources
+    are immutable, so requests share them as they are: no copying, no pickling (which cost
+    more than reading the diaries again). Every process has its own store; the versions,
+    kept in the database, keep them all honest."""
+
+    def __init__(self, size: int):
+        self.size = size
+        self._items: OrderedDict[str, DiarySource] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get_many(self, keys) -> dict[str, DiarySource]:
+        with self._lock:
+            found = {key: self._items[key] for key in keys if key in self._items}
+            for key in found:
+                self._items.move_to_end(key)
+        return found
+
+    def set_many(self, items: dict[str, DiarySource]) -> None:
+        with self._lock:
+            for key, source in items.items():
+                self._items[key] = source
+                self._items.move_to_end(key)
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._items.clear()
+
+
+store = _Store(settings.DIARY_CACHE_ENTRIES)
+
+
 def _cached_sources(
     practitioner_ids: list[int], first_day: date, last_day: date, now: datetime
 ) -> dict[int, DiarySource]:
-    """As `read_sources`, from the cache where a copy of the current version is there."""
-    cache = caches[CACHE_ALIAS]
+    """As `read_sources`, from the store where a copy of the current version is there."""
     versions = diary_versions.current(practitioner_ids)  # before the diaries: see above
-    keys = {pk: f"diary:{pk}:{v}:{first_day}:{last_day}" for pk, v in versions.items()}
-    found = cache.get_many(keys.values())
+    keys = {pk: f"{pk}:{v}:{first_day}:{last_day}" for pk, v in versions.items()}
+    found = store.get_many(keys.values())
     sources = {pk: found[key] for pk, key in keys.items() if key in found}
     if missing := [pk for pk in practitioner_ids if pk not in sources]:
         fresh = read_sources(missing, first_day, last_day, now)
-        cache.set_many({keys[pk]: source for pk, source in fresh.items() if pk in keys})
+        store.set_many({keys[pk]: source for pk, source in fresh.items() if pk in keys})
         sources.update(fresh)
     return {pk: sources[pk] for pk in practitioner_ids}
 

@@ -5,6 +5,8 @@ sanitiser) against a short allow-list: whatever staff paste, a page only ever ge
 headings, paragraphs, lists, emphasis, quotes, tables and plain links.
 """
 
+from functools import lru_cache
+
 import markdown as markdown_lib
 import nh3
 
@@ -37,6 +39,9 @@ ALLOWED_TAGS = {
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "th": {"scope"}}
 
 
+# A pure function of the text, and pages render the same biographies and articles again and
+# again: each process keeps the last few hundred results (an edit is new text, so a new key).
+@lru_cache(maxsize=512)
 def render(text: str) -> str:
     html = markdown_lib.markdown(text or "", extensions=["tables", "sane_lists"])
     return nh3.clean(

@@ -5,7 +5,7 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import F, Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
 
@@ -30,8 +30,12 @@ class PractitionerQuerySet(models.QuerySet):
         return self.filter(is_listed=True)
 
     def with_profile(self):
-        """What a directory card needs, in a fixed number of queries."""
-        return self.prefetch_related("specialties", "languages", "registrations")
+        """What a directory card or a profile needs, in a fixed number of queries. Of the
+        particular interests only their names and addresses: their articles are long."""
+        interests = Condition.objects.only("pk", "name", "slug")
+        return self.prefetch_related(
+            Prefetch("specialties", queryset=interests), "languages", "registrations"
+        )
 
 
 def unknown_feed_digest() -> str:

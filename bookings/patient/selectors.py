@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from bookings import availability
-from bookings.diaries import Diary, cached_diaries
+from bookings.diaries import cached_diaries
 from bookings.models import Booking, Treatment
 from bookings.selectors import Offer, free_starts, group_offers, slot_rules
 from clinic.clock import day_range, local_date
@@ -42,18 +42,15 @@ def _bounds(around: date | None, today: date, last_bookable: date) -> tuple[date
     return first, min(first + timedelta(days=WINDOW_DAYS - 1), last_bookable)
 
 
-def _state(day: date, offers: list[Offer], diaries: list[Diary], earliest: datetime) -> str:
+def _state(day: date, offers: list[Offer], closures, open_gaps, earliest: datetime) -> str:
+    """Why a day shows the times it does: `closures` are the clinic's, `open_gaps` every
+    practitioner's working time less time off and closures, over the whole window."""
     if offers:
         return FREE
     start, end = day_range(day, day)
-    if any(c.start <= start and end <= c.end for d in diaries for c in d.closures):
+    if any(c.start <= start and end <= c.end for c in closures):
         return CLOSED
-    open_time = [
-        gap
-        for d in diaries
-        for gap in availability.subtract(d.working, d.unavailable)
-        if gap.start < end and start < gap.end
-    ]
+    open_time = [gap for gap in open_gaps if gap.start < end and start < gap.end]
     if not open_time:
         return OFF
     return OVER if all(gap.end <= earliest for gap in open_time) else FULL
@@ -88,9 +85,13 @@ def bookable_window(
         # Moving to the time it already has is no move: never offer it.
         slots = {pk: [s for s in st if s != exclude_booking.start] for pk, st in slots.items()}
     offers = group_offers(practitioners, slots, first, last)
-    days = [
-        Day(d, o, _state(d, o, list(diaries.values()), rules.earliest)) for d, o in offers.items()
-    ]
+    closures = {c for d in diaries.values() for c in d.closures}
+    open_gaps = []
+    if not all(offers.values()):  # only a day without times needs to know why
+        open_gaps = [
+            gap for d in diaries.values() for gap in availability.subtract(d.working, d.unavailable)
+        ]
+    days = [Day(d, o, _state(d, o, closures, open_gaps, rules.earliest)) for d, o in offers.items()]
     earlier = first - timedelta(days=WINDOW_DAYS) if first > today else None
     later = last + timedelta(days=1) if last < last_bookable else None
     return Window(days, earlier, later, today, last_bookable)

@@ -111,16 +111,12 @@ CACHES = {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "clinic_cache",
     },
-    # Copies of practitioners' diaries for the free-time pages (bookings/diaries.py). Each
-    # is filed under its diary version, which every change replaces, so a cache in each
-    # process's memory is as correct as a shared one: a process only misses more often.
-    "diaries": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "diaries",
-        "TIMEOUT": env.integer("DIARY_CACHE_SECONDS", 600),
-        "OPTIONS": {"MAX_ENTRIES": 5000},
-    },
 }
+
+# Copies of practitioners' diaries each process keeps for the free-time pages
+# (bookings/diaries.py): one per practitioner for each fortnight and each single day that
+# someone has asked about since their diary last changed; the least recently used go first.
+DIARY_CACHE_ENTRIES = env.integer("DIARY_CACHE_ENTRIES", 5000)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -7,13 +7,12 @@ database says now (read without the cache) and must differ from the answer befor
 from datetime import date, time, timedelta
 
 import pytest
-from django.core.cache import caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from bookings import services
 from bookings.availability import free_slots
-from bookings.diaries import CACHE_ALIAS, load_diaries
+from bookings.diaries import load_diaries, store
 from bookings.models import Booking, ClinicClosure, DiaryVersion
 from bookings.selectors import slot_rules
 from practitioners.models import Practitioner, TimeOff, WorkingHours
@@ -32,7 +31,7 @@ MONDAY = date(2026, 11, 23)
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    caches[CACHE_ALIAS].clear()
+    store.clear()
 
 
 @pytest.fixture

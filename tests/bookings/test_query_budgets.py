@@ -5,11 +5,10 @@ treatments and thousands of bookings, past and future."""
 from datetime import time, timedelta
 
 import pytest
-from django.core.cache import caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from bookings.diaries import CACHE_ALIAS
+from bookings.diaries import store
 from bookings.models import Booking
 from bookings.selectors import next_free_times
 from tests.bookings.conftest import MONDAY_9, NOW
@@ -80,7 +79,7 @@ def queries_per_page(client) -> dict[str, tuple[int, int]]:
     """Each page's queries with no cached diary, then with its diaries cached."""
     counts = {}
     for path in PAGES:
-        caches[CACHE_ALIAS].clear()
+        store.clear()
         counts[path] = (queries(client, path), queries(client, path))
     return counts
 
@@ -122,7 +121,7 @@ def test_first_free_time_in_60_days_costs_at_most_four_queries(clock):
     follow_up = TreatmentFactory(slug="follow-up", duration_minutes=45, buffer_minutes=15)
     hannah = working_practitioner("hannah", follow_up)
     add_bookings([hannah], follow_up, 400)
-    caches[CACHE_ALIAS].clear()
+    store.clear()
     for _ in range(2):
         with CaptureQueriesContext(connection) as captured:
             found = next_free_times([hannah], follow_up, NOW, days=60)
