@@ -11,6 +11,11 @@ class PublishedQuerySet(models.QuerySet):
     def published(self):
         return self.filter(is_published=True)
 
+    def listing(self):
+        """Published items for a list of links or a menu: without their long texts."""
+        long_texts = [f.name for f in self.model._meta.fields if isinstance(f, models.TextField)]
+        return self.published().defer(*long_texts)
+
 
 class Source(models.Model):
     """A guideline, review or public page that patient information rests on."""

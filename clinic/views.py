@@ -22,8 +22,8 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            conditions=Condition.objects.published(),
-            pages=InfoPage.objects.published()[:6],
+            conditions=Condition.objects.listing(),
+            pages=InfoPage.objects.listing()[:6],
             **kwargs,
         )
 
@@ -33,7 +33,7 @@ class TreatmentIndexView(ListView):
     context_object_name = "pages"
 
     def get_queryset(self):
-        return InfoPage.objects.published()
+        return InfoPage.objects.listing()
 
 
 class InfoPageView(DetailView):
@@ -45,7 +45,7 @@ class InfoPageView(DetailView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            other_pages=InfoPage.objects.published().exclude(pk=self.object.pk), **kwargs
+            other_pages=InfoPage.objects.listing().exclude(pk=self.object.pk), **kwargs
         )
 
 
@@ -54,7 +54,7 @@ class ConditionIndexView(ListView):
     context_object_name = "conditions"
 
     def get_queryset(self):
-        return Condition.objects.published()
+        return Condition.objects.listing()
 
 
 class ConditionDetailView(DetailView):

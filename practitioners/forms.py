@@ -9,7 +9,7 @@ class DirectoryFilterForm(forms.Form):
 
     q = forms.CharField(label="Name", required=False, max_length=100)
     condition = forms.ModelChoiceField(
-        queryset=Condition.objects.published(),
+        queryset=Condition.objects.listing(),
         to_field_name="slug",
         required=False,
         empty_label="Any condition",

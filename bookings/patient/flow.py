@@ -68,7 +68,7 @@ def choose_practitioner(request: HttpRequest) -> HttpResponse:
             "practitioners": [(p, next(iter(next_free[p.pk]), None)) for p in practitioners],
             "condition": Condition.objects.filter(slug=condition).first() if condition else None,
             "condition_note": bool(condition) and not narrowed,
-            "conditions": Condition.objects.published(),
+            "conditions": Condition.objects.listing(),
             "base_query": query(treatment=treatment.slug, condition=condition),
         },
     )

@@ -24,7 +24,7 @@ class WishesForm(forms.Form):
 
     practitioner = forms.ChoiceField(label="Who would you like to see?")
     condition = forms.ModelChoiceField(
-        queryset=Condition.objects.published(),
+        queryset=Condition.objects.listing(),
         to_field_name="slug",
         required=False,
         empty_label="No particular back problem",
