@@ -8,9 +8,9 @@ from urllib.parse import urlencode
 from django.utils import timezone
 
 from bookings import availability
-from bookings.diaries import load_diaries
+from bookings.diaries import cached_diaries, store
 from bookings.models import Treatment
-from bookings.selectors import slot_rules
+from bookings.selectors import next_free_times, slot_rules
 from clinic.clock import local_date
 from clinic.models import Condition
 from practitioners.models import Practitioner
@@ -73,47 +73,43 @@ def endpoints(s: Subjects) -> list[Endpoint]:
 
 
 def first_free_in_60_days(s: Subjects):
-    """The first free time for one practitioner in the next 60 days, as a selector would
-    find it: the four queries of load_diaries, then the engine's first_free."""
-    now = timezone.now()
-    today = local_date(now)
-    diary = load_diaries([s.practitioner.pk], today, today + timedelta(days=60))[s.practitioner.pk]
-    return availability.first_free(
-        working=diary.working,
-        unavailable=diary.unavailable,
-        bookings=diary.bookings,
-        rules=slot_rules(s.treatment, now),
-    )
+    """The first free time for one practitioner in the next 60 days, as the pages find it:
+    the diary through the cache (one query once cached), then the engine's sweep, which
+    stops at the first free start."""
+    return next_free_times([s.practitioner], s.treatment, timezone.now(), days=60)
+
+
+def first_free_in_60_days_uncached(s: Subjects):
+    """The same with no diary cached: what the first request after a change pays."""
+    store.clear()
+    return first_free_in_60_days(s)
 
 
 def any_practitioner_14_days(s: Subjects):
     """Every free time over 14 days with who is free then, for every practitioner who
-    offers the treatment: load_diaries, then the engine's free_slots_for_any."""
+    offers the treatment: the diaries through the cache, then free_slots_for_any."""
     now = timezone.now()
     today = local_date(now)
     ids = list(s.treatment.practitioners.listed().values_list("pk", flat=True))
-    diaries = load_diaries(ids, today, today + timedelta(days=13))
+    diaries = cached_diaries(ids, today, today + timedelta(days=13), now=now)
     return availability.free_slots_for_any(diaries, rules=slot_rules(s.treatment, now))
 
 
 def next_free_for_directory(s: Subjects):
-    """What the directory needs: each listed practitioner's next free time over 14 days,
-    for the treatment, from one load_diaries and the engine's first_free per diary."""
-    now = timezone.now()
-    today = local_date(now)
-    ids = list(s.treatment.practitioners.listed().values_list("pk", flat=True))
-    rules = slot_rules(s.treatment, now)
-    return {
-        pk: availability.first_free(
-            working=d.working, unavailable=d.unavailable, bookings=d.bookings, rules=rules
-        )
-        for pk, d in load_diaries(ids, today, today + timedelta(days=13)).items()
-    }
+    """Each listed practitioner's next free time over 14 days for the treatment (what the
+    directory shows, for all 50 at once rather than a page of them)."""
+    practitioners = list(s.treatment.practitioners.listed())
+    return next_free_times(practitioners, s.treatment, timezone.now())
 
 
 # In-process only: (key, label, function of Subjects).
 ENGINE_TASKS = [
     ("first_free_60", "first free time in 60 days, one practitioner", first_free_in_60_days),
+    (
+        "first_free_60_cold",
+        "the same, nothing cached (the first request after a change)",
+        first_free_in_60_days_uncached,
+    ),
     ("next_free_50", "next free time of each practitioner, 14 days", next_free_for_directory),
     ("any_14", "every free time in 14 days, any practitioner", any_practitioner_14_days),
 ]

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from django.conf import settings
-from django.db.models import Q
+from django.db.models import BigIntegerField, CharField, DateTimeField, Q, Value
 from django.utils import timezone
 
 from bookings import availability, diary_versions
@@ -79,11 +79,37 @@ def _weekly_hours(
     return rules
 
 
+def _busy_rows(practitioner_ids, start, end, bookings_end, now):
+    """Time off meeting [start, end), and active bookings and holds unexpired at `now`
+    meeting [start, bookings_end), in one query: (practitioner id, start, end or blocked
+    until, booking id, holder, expires at), the last three empty where they do not apply.
+    Each part is read from its own index range, bounded on both sides."""
+    no_id = Value(None, output_field=BigIntegerField())
+    no_holder = Value(None, output_field=CharField())
+    no_expiry = Value(None, output_field=DateTimeField())
+    booked = (
+        Booking.objects.active()
+        .filter(practitioner_id__in=practitioner_ids)
+        .overlapping(start, bookings_end)
+        .values_list("practitioner_id", "start", "blocked_until", "pk", no_holder, no_expiry)
+    )
+    held = (
+        Hold.objects.unexpired(now)
+        .filter(practitioner_id__in=practitioner_ids)
+        .overlapping(start, bookings_end)
+        .values_list("practitioner_id", "start", "blocked_until", no_id, "holder", "expires_at")
+    )
+    off = TimeOff.objects.filter(
+        practitioner_id__in=practitioner_ids, start__lt=end, end__gt=start
+    ).values_list("practitioner_id", "start", "end", no_id, no_holder, no_expiry)
+    return booked.order_by().union(held.order_by(), off.order_by(), all=True)
+
+
 def read_sources(
     practitioner_ids: list[int], first_day: date, last_day: date, now: datetime
 ) -> dict[int, DiarySource]:
     """The diary sources of these practitioners between two local dates (inclusive), from
-    the database: five queries. Holds already expired at `now` are left out by the query,
+    the database: three queries (hours, closures, and the busy times). Holds already expired at `now` are left out by the query,
     so no clean-up is needed for their time to be free."""
     tz = clinic_tz()
     start, end = day_range(first_day, last_day)
@@ -94,27 +120,16 @@ def read_sources(
         availability.whole_days(c.start_date, c.end_date, tz)
         for c in ClinicClosure.objects.filter(start_date__lte=last_day, end_date__gte=first_day)
     ]
-    time_off = defaultdict(list)
-    for pk, off_start, off_end in TimeOff.objects.filter(
-        practitioner_id__in=practitioner_ids, start__lt=end, end__gt=start
-    ).values_list("practitioner_id", "start", "end"):
-        time_off[pk].append(Interval(off_start, off_end))
-    booked = defaultdict(list)
-    for pk, booking_id, b_start, b_until in (
-        Booking.objects.active()
-        .filter(practitioner_id__in=practitioner_ids)
-        .overlapping(start, bookings_end)
-        .values_list("practitioner_id", "pk", "start", "blocked_until")
+    time_off, booked, held = defaultdict(list), defaultdict(list), defaultdict(list)
+    for pk, busy_start, busy_end, booking_id, holder, expires_at in _busy_rows(
+        practitioner_ids, start, end, bookings_end, now
     ):
-        booked[pk].append((booking_id, Interval(b_start, b_until)))
-    held = defaultdict(list)
-    for pk, holder, expires_at, h_start, h_until in (
-        Hold.objects.unexpired(now)
-        .filter(practitioner_id__in=practitioner_ids)
-        .overlapping(start, bookings_end)
-        .values_list("practitioner_id", "holder", "expires_at", "start", "blocked_until")
-    ):
-        held[pk].append((holder, expires_at, Interval(h_start, h_until)))
+        if booking_id is not None:
+            booked[pk].append((booking_id, Interval(busy_start, busy_end)))
+        elif holder is not None:
+            held[pk].append((holder, expires_at, Interval(busy_start, busy_end)))
+        else:
+            time_off[pk].append(Interval(busy_start, busy_end))
     return {
         pk: DiarySource(
             working=tuple(availability.working_intervals(rules[pk], first_day, last_day, tz)),
