@@ -6,7 +6,7 @@ writer's transaction:
 
 - a booking, a hold, time off or working hours: the diary of its practitioner, and of the
   practitioner it had before when it moved from one to another;
-- a clinic closure or a treatment: every diary.
+- a clinic closure or a treatment: the clinic's version, which every diary depends on.
 
 A queryset `update()` or `bulk_create()` sends no signal: code that changes a diary that
 way must call `mark_changed` itself (none does; tests/bookings/test_diary_cache.py makes
@@ -16,64 +16,60 @@ each kind of write and checks that no cached copy outlives it).
 import secrets
 from collections.abc import Iterable
 
-from django.db.models import QuerySet
 from django.db.models.signals import post_delete, post_save
 
 from bookings.models import Booking, ClinicClosure, DiaryVersion, Hold, Treatment
+from bookings.models_diary import CLINIC, practitioner_key
 from practitioners.models import Practitioner, TimeOff, WorkingHours
 
 
-def mark_changed(practitioner_ids: Iterable[int]) -> None:
-    """Give these practitioners' diaries a new version, in one insert-or-update."""
-    ids = sorted(set(practitioner_ids))
-    if not ids:
-        return
+def _write_new_versions(keys: Iterable[str]) -> None:
+    """One insert-or-update giving each key a new version (sorted: rows are locked in the
+    same order by every writer)."""
     version = secrets.randbits(62)
     DiaryVersion.objects.bulk_create(
-        [DiaryVersion(practitioner_id=pk, version=version) for pk in ids],
+        [DiaryVersion(key=key, version=version) for key in sorted(set(keys))],
         update_conflicts=True,
         update_fields=["version"],
-        unique_fields=["practitioner"],
+        unique_fields=["key"],
     )
 
 
-def mark_all_changed() -> None:
-    mark_changed(Practitioner.objects.values_list("pk", flat=True))
+def mark_changed(practitioner_ids: Iterable[int]) -> None:
+    """These practitioners' diaries have changed."""
+    if keys := [practitioner_key(pk) for pk in practitioner_ids]:
+        _write_new_versions(keys)
 
 
-def current(practitioner_ids: Iterable[int]) -> dict[int, int]:
-    """The diary version of each of these practitioners. One without a version yet (made
-    by `bulk_create`, say) gets one now and is left out this once: nothing read before its
+def mark_clinic_changed() -> None:
+    """Something every diary depends on has changed (a closure, a treatment)."""
+    _write_new_versions([CLINIC])
+
+
+def current(practitioner_ids: Iterable[int]) -> dict[int, str]:
+    """For each of these practitioners, the versions their diary depends on (the clinic's
+    and their own), in one query. A diary with no version yet (a practitioner made by
+    `bulk_create`, say) gets one now and is left out this once: nothing read before its
     version existed may be cached under it."""
-    ids = set(practitioner_ids)
-    versions = dict(
-        DiaryVersion.objects.filter(practitioner_id__in=ids).values_list(
-            "practitioner_id", "version"
-        )
-    )
-    if missing := ids - versions.keys():
+    keys = {practitioner_key(pk): pk for pk in practitioner_ids}
+    found = dict(DiaryVersion.objects.filter(key__in=[CLINIC, *keys]).values_list("key", "version"))
+    if missing := [key for key in [CLINIC, *keys] if key not in found]:
         version = secrets.randbits(62)
         DiaryVersion.objects.bulk_create(
-            [DiaryVersion(practitioner_id=pk, version=version) for pk in missing],
-            ignore_conflicts=True,
+            [DiaryVersion(key=key, version=version) for key in missing], ignore_conflicts=True
         )
-    return versions
+    if CLINIC not in found:
+        return {}
+    clinic = found[CLINIC]
+    return {pk: f"{clinic}.{found[key]}" for key, pk in keys.items() if key in found}
 
 
-def _deleting_practitioner(origin) -> bool:
-    """Whether a delete comes from deleting practitioners, whose versions go with them."""
-    if isinstance(origin, QuerySet):
-        return origin.model is Practitioner
-    return isinstance(origin, Practitioner)
-
-
-def _entry_written(sender, instance, origin=None, **kwargs) -> None:
-    if not _deleting_practitioner(origin):
-        mark_changed(instance.diary_owners())
+def _entry_written(sender, instance, **kwargs) -> None:
+    mark_changed(instance.diary_owners())
 
 
 def _clinic_wide_written(sender, instance, **kwargs) -> None:
-    mark_all_changed()
+    mark_clinic_changed()
 
 
 def _practitioner_saved(sender, instance, created, **kwargs) -> None:
