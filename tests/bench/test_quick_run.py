@@ -19,7 +19,7 @@ PAGES = {
     "condition",
     "home",
 }
-ENGINE_TASKS = {"first_free_60", "next_free_50", "any_14"}
+ENGINE_TASKS = {"first_free_60", "first_free_60_cold", "next_free_50", "any_14"}
 
 
 def test_quick_benchmark_measures_every_page_and_writes_the_json(tmp_path):
