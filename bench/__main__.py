@@ -19,6 +19,21 @@ from bench.database import fresh_database_url
 DEFAULT_OUT = Path(__file__).resolve().parent / "results" / "latest.json"
 FULL = {"bookings": 20_000, "history": 200_000, "seconds": 10, "repeats": 3, "calls": 200}
 QUICK = {"bookings": 2_000, "history": 20_000, "seconds": 2, "repeats": 1, "calls": 5}
+# Every row's key, for --only (the bare view is always run: every ratio needs it).
+ROWS = [
+    "api_one",
+    "api_any",
+    "directory",
+    "profile",
+    "time_one",
+    "time_any",
+    "condition",
+    "home",
+    "booking_post",
+    "first_free_60",
+    "next_free_50",
+    "any_14",
+]
 
 
 def parse(argv) -> argparse.Namespace:
@@ -36,7 +51,13 @@ def parse(argv) -> argparse.Namespace:
     parser.add_argument("--loader", choices=["auto", "wrk", "locust"], default="auto")
     parser.add_argument("--seed", type=int, default=12, help="for the random data set")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
+    parser.add_argument(
+        "--only", help=f"comma-separated rows to run, besides the bare view: {', '.join(ROWS)}"
+    )
     args = parser.parse_args(argv)
+    args.only = set(args.only.split(",")) if args.only else None
+    if args.only and (unknown := args.only - set(ROWS)):
+        parser.error(f"no such row: {', '.join(sorted(unknown))} (rows: {', '.join(ROWS)})")
     plan = dict(QUICK if args.quick else FULL)
     for name in plan:
         if getattr(args, name) is not None:
@@ -57,8 +78,19 @@ def environment(workdir: Path, database_url: str) -> dict[str, str]:
         "DJANGO_DEBUG": "0",
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
         "DJANGO_SECURE_SSL_REDIRECT": "0",
-        # No mail leaves a benchmark: the pages it loads queue none, and nothing delivers.
+        # No mail leaves a benchmark: bookings queue theirs, and no mail worker runs.
         "EMAIL_NOT_SENT_OK": "1",
+        # Rate limits that still cost their cache lookups and writes, as in production,
+        # but that the load never reaches.
+        "BOOKING_RATE_LIMIT": "1000000/m",
+        "HOLD_RATE_LIMIT": "1000000/m",
+        # Plain HTTP on 127.0.0.1: cookies without the Secure flag, or no client would
+        # send the session back (production serves HTTPS and keeps the flag).
+        "DJANGO_SECURE_COOKIES": "0",
+        # As behind one reverse proxy: the booking row's patients each send their own
+        # address (X-Forwarded-For), so that rate limits count them apart, as they would
+        # count real patients; wrk sends no such header, so its client is 127.0.0.1.
+        "TRUSTED_PROXY_COUNT": "1",
         "DATABASE_URL": database_url,
         "BENCH_STATIC_ROOT": str(workdir / "static"),
     }
@@ -98,16 +130,20 @@ def run(args: argparse.Namespace, workdir: Path) -> None:
         plan["bookings"] - Booking.objects.count(), today - month, last, rng
     )
     subjects = pages.subjects()
-    endpoints = pages.endpoints(subjects)
+    endpoints = [
+        e
+        for e in pages.endpoints(subjects)
+        if args.only is None or e.key == pages.BARE or e.key in args.only
+    ]
     loader, load_rows, busy = serve_and_load(args, endpoints, workdir)
     say("in-process timings")
-    small = inprocess.measure_all(endpoints, subjects, plan["calls"])
+    small = inprocess.measure_all(endpoints, subjects, plan["calls"], args.only)
     sizes = {"small": Booking.objects.count()}
     say(f"adding {plan['history'] - sizes['small']} bookings in the past")
     data.add_history(plan["history"] - sizes["small"], today - month, rng, capacity / 90)
     sizes["large"] = Booking.objects.count()
     say("in-process timings again")
-    large = inprocess.measure_all(endpoints, subjects, plan["calls"])
+    large = inprocess.measure_all(endpoints, subjects, plan["calls"], args.only)
     result = {
         "machine": {**report.machine(loader, args.workers), "load_average": busy},
         "plan": plan,
@@ -129,6 +165,8 @@ def serve_and_load(args: argparse.Namespace, endpoints, workdir: Path):
     from django.core.management import call_command
 
     from bench import load
+    from bench.booking import BookingLoad
+    from bench.pages import BOOKING
     from bench.server import Gunicorn
 
     loader = load.choose_loader(args.loader)
@@ -138,11 +176,16 @@ def serve_and_load(args: argparse.Namespace, endpoints, workdir: Path):
         say(f"the machine is busy (load average {busy['before'][0]:.1f}): numbers will suffer")
     with Gunicorn(env=dict(os.environ), workers=args.workers, log=workdir / "gunicorn.log") as app:
         for endpoint in endpoints:
-            if (status := app.status(endpoint.path)) != 200:
+            if endpoint.key != BOOKING and (status := app.status(endpoint.path)) != 200:
                 raise SystemExit(f"{endpoint.path} answered {status} through gunicorn.")
         say(f"loading each page with {loader}: {args.plan}")
         rows = load.load_all(
-            app.base_url, endpoints, loader=loader, plan=args.plan, workdir=workdir
+            app.base_url,
+            endpoints,
+            loader=loader,
+            plan=args.plan,
+            workdir=workdir,
+            custom={BOOKING: BookingLoad(app.base_url, workdir)},
         )
     busy["after"] = os.getloadavg()
     return loader, rows, busy

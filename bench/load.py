@@ -11,6 +11,7 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from statistics import median
 from urllib.parse import urlsplit, urlunsplit
@@ -85,15 +86,26 @@ def run_locust(url: str, connections: int, seconds: int, workdir: Path) -> dict:
 
 
 def load_all(
-    base_url: str, endpoints: list[Endpoint], *, loader: str, plan: dict, workdir: Path
+    base_url: str,
+    endpoints: list[Endpoint],
+    *,
+    loader: str,
+    plan: dict,
+    workdir: Path,
+    custom: dict[str, Callable[[int, int], dict]] | None = None,
 ) -> list[dict]:
-    """One row per page and number of connections: medians over the repeats."""
+    """One row per page and number of connections: medians over the repeats. A page in
+    `custom` is loaded by its own function of (connections, seconds) instead of a GET."""
     run = run_wrk if loader == "wrk" else run_locust
+    custom = custom or {}
     samples: dict[tuple[str, int], list[dict]] = {}
     for _repeat in range(plan["repeats"]):
         for connections in plan["connections"]:
             for endpoint in endpoints:
-                result = run(base_url + endpoint.path, connections, plan["seconds"], workdir)
+                if endpoint.key in custom:
+                    result = custom[endpoint.key](connections, plan["seconds"])
+                else:
+                    result = run(base_url + endpoint.path, connections, plan["seconds"], workdir)
                 samples.setdefault((endpoint.key, connections), []).append(result)
     rows = []
     for (key, connections), runs in samples.items():
@@ -109,6 +121,7 @@ def load_all(
                     median(r["rps"] / b["rps"] for r, b in zip(runs, bare, strict=True)), 3
                 ),
                 "errors": sum(r["errors"] for r in runs),
+                **({"taken": sum(r["taken"] for r in runs)} if "taken" in runs[0] else {}),
                 "runs": runs,
             }
         )

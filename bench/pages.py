@@ -16,6 +16,7 @@ from clinic.models import Condition
 from practitioners.models import Practitioner
 
 BARE = "bare"
+BOOKING = "booking_post"
 
 
 @dataclass(frozen=True)
@@ -48,7 +49,7 @@ def subjects() -> Subjects:
 
 
 def endpoints(s: Subjects) -> list[Endpoint]:
-    """The pages of issue 12's table, the bare view first."""
+    """The pages of issue 12's table, the bare view first, the booking POST last."""
     one, service = s.practitioner.slug, s.treatment.slug
 
     def api(who):
@@ -69,6 +70,8 @@ def endpoints(s: Subjects) -> list[Endpoint]:
         Endpoint("time_any", '"choose a time", any practitioner', time_page("any")),
         Endpoint("condition", "condition page", f"/conditions/{s.condition.slug}/"),
         Endpoint("home", "home", "/"),
+        # Loaded by bench.booking (prepared patients, locust), not as a GET.
+        Endpoint(BOOKING, "completed bookings (POST only)", "/book/details/"),
     ]
 
 

@@ -54,7 +54,7 @@ def _git(*args: str) -> str:
 
 def in_process_rows(endpoints: list[Endpoint], small: dict, large: dict) -> list[dict]:
     labels = [(e.key, e.label) for e in endpoints]
-    labels += [(key, label) for key, label, _task in ENGINE_TASKS]
+    labels += [(key, label) for key, label, _task in ENGINE_TASKS if key in small]
     return [
         {
             "key": key,
@@ -76,6 +76,8 @@ def load_table(rows: list[dict], endpoints: list[Endpoint]) -> str:
     ]
     for row in sorted(rows, key=lambda r: r["connections"]):
         errors = f" ({row['errors']} errors)" if row["errors"] else ""
+        if row.get("taken"):
+            errors += f" ({row['taken']} just taken)"
         lines.append(
             f"| {labels[row['key']]}{errors} | {row['connections']} | {row['rps']:.0f} "
             f"| {row['p50_ms']:.1f} | {row['p99_ms']:.1f} | {row['ratio']:.3f} |"
@@ -86,9 +88,9 @@ def load_table(rows: list[dict], endpoints: list[Endpoint]) -> str:
 def in_process_table(rows: list[dict], bookings: dict) -> str:
     small, large = f"{bookings['small']:,}", f"{bookings['large']:,}"
     lines = [
-        f"| what | queries | ms, {small} | ms, {large} | {large} / {small} "
-        f"| CPU ms, {small} | CPU ms, {large} | CPU {large} / {small} |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        f"| what | queries | transactions (writing) | ms, {small} | ms, {large} "
+        f"| {large} / {small} | CPU ms, {small} | CPU ms, {large} | CPU {large} / {small} |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for row in rows:
         s, g = row["small"], row["large"]
@@ -98,7 +100,8 @@ def in_process_table(rows: list[dict], bookings: dict) -> str:
             else f"{s['queries']} / {g['queries']}"
         )
         lines.append(
-            f"| {row['label']} | {queries} | {s['median_ms']:.2f} | {g['median_ms']:.2f} "
+            f"| {row['label']} | {queries} | {s['transactions']} ({s['writing']}) "
+            f"| {s['median_ms']:.2f} | {g['median_ms']:.2f} "
             f"| {row['growth']:.2f}x | {s['cpu_ms']:.2f} | {g['cpu_ms']:.2f} "
             f"| {row['cpu_growth']:.2f}x |"
         )

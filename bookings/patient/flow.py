@@ -210,7 +210,7 @@ class DetailsView(View):
         if not valid:
             return self._render(request, form, *chosen, status=400)
         try:
-            booking = services.book(
+            booking, secret = services.book_with_manage_secret(
                 practitioner=d["practitioner_obj"],
                 treatment=d["treatment_obj"],
                 start=d["start_dt"],
@@ -237,7 +237,6 @@ class DetailsView(View):
         remember_booking(request, booking)
         # The confirmation page shows the manage link; its secret travels only in this
         # address (the database keeps its digest), as it does in the emailed link.
-        secret = services.issue_manage_secret(booking=booking)
         return redirect(reverse("bookings:done", args=[booking.reference]) + f"?token={secret}")
 
     def _render(self, request, form, treatment, practitioner, start, condition, status=200):

@@ -8,6 +8,7 @@ from crispy_forms.layout import HTML, Fieldset, Layout, Submit
 from django import forms
 from django.conf import settings
 from django.utils import timezone
+from django.utils.functional import cached_property
 
 from bookings import screening, triage
 from bookings.forms import parse_start
@@ -92,16 +93,17 @@ class DetailsForm(forms.Form):
         error_messages={"required": "Please agree to the privacy notice to book."},
     )
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for q in screening.WARNING_SIGNS + screening.CAUTIONS:
-            self.fields[f"q_{q.key}"] = ScreeningField(q)
-        for q in (screening.NEW_EPISODE, screening.DOCTOR_CHECKED):
-            self.fields[f"q_{q.key}"] = ScreeningField(q, required=False)
-        self.helper = FormHelper()
-        self.helper.form_tag = False
-        self.helper.disable_csrf = True
-        self.helper.layout = Layout(
+    # The screening questions' fields (q_<key>) are added below the class, once: each
+    # form copies them, as it does its declared fields, instead of building 22 anew.
+
+    @cached_property
+    def helper(self) -> FormHelper:
+        """The layout crispy-forms renders; built only for a form that is shown, not for
+        every form that is posted."""
+        helper = FormHelper()
+        helper.form_tag = False
+        helper.disable_csrf = True
+        helper.layout = Layout(
             "treatment",
             "practitioner",
             "start",
@@ -136,6 +138,7 @@ class DetailsForm(forms.Form):
             ),
             Submit("book", "Confirm booking", css_class="btn-lg w-100"),
         )
+        return helper
 
     @staticmethod
     def new_idempotency_key() -> str:
@@ -221,6 +224,15 @@ class DetailsForm(forms.Form):
             d["phone"],
             d["date_of_birth"],
         )
+
+
+DetailsForm.base_fields.update(
+    {f"q_{q.key}": ScreeningField(q) for q in screening.WARNING_SIGNS + screening.CAUTIONS}
+    | {
+        f"q_{q.key}": ScreeningField(q, required=False)
+        for q in (screening.NEW_EPISODE, screening.DOCTOR_CHECKED)
+    }
+)
 
 
 class CancelForm(forms.Form):

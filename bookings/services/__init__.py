@@ -12,6 +12,7 @@ group the operations by what they change.
 """
 
 from bookings.services.access import (
+    book_with_manage_secret,
     booking_for_manage_secret,
     issue_manage_secret,
     send_sign_in_link,
@@ -86,6 +87,7 @@ __all__ = [
     "apply_retention",
     "book",
     "book_course",
+    "book_with_manage_secret",
     "booking_for_manage_secret",
     "browser_holder",
     "cancel",
