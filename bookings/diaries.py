@@ -69,13 +69,15 @@ def _weekly_hours(
 ) -> dict[int, list[WeeklyHours]]:
     """Each practitioner's weekly hours rules that apply somewhere between the two dates."""
     rules: dict[int, list[WeeklyHours]] = defaultdict(list)
-    for row in WorkingHours.objects.filter(practitioner_id__in=practitioner_ids).filter(
-        Q(valid_until__isnull=True) | Q(valid_until__gte=first_day),
-        Q(valid_from__isnull=True) | Q(valid_from__lte=last_day),
-    ):
-        rules[row.practitioner_id].append(
-            WeeklyHours(row.weekday, row.start, row.end, row.valid_from, row.valid_until)
+    for pk, *rule in (
+        WorkingHours.objects.filter(practitioner_id__in=practitioner_ids)
+        .filter(
+            Q(valid_until__isnull=True) | Q(valid_until__gte=first_day),
+            Q(valid_from__isnull=True) | Q(valid_from__lte=last_day),
         )
+        .values_list("practitioner_id", "weekday", "start", "end", "valid_from", "valid_until")
+    ):
+        rules[pk].append(WeeklyHours(*rule))
     return rules
 
 
