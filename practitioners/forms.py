@@ -1,3 +1,5 @@
+from urllib.parse import urlencode
+
 from django import forms
 
 from clinic.models import Condition
@@ -32,3 +34,9 @@ class DirectoryFilterForm(forms.Form):
         if data["language"]:
             queryset = queryset.filter(languages=data["language"])
         return queryset.distinct()
+
+    def query_string(self) -> str:
+        """The search as it was asked, encoded, for links to other pages of its results."""
+        if not self.is_bound:
+            return ""
+        return urlencode([(name, self.data[name]) for name in self.fields if self.data.get(name)])

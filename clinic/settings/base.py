@@ -186,6 +186,9 @@ REMINDER_HOURS_BEFORE = env.integer("REMINDER_HOURS_BEFORE", 24)
 # flagged for review on the schedule and the day sheet.
 COURSE_REVIEW_AFTER_SESSIONS = env.integer("COURSE_REVIEW_AFTER_SESSIONS", 4)
 BOOKING_RATE_LIMIT = env.text("BOOKING_RATE_LIMIT", "20/h")
+# Practitioners on each page of the directory; the next free time is worked out for
+# those shown, so this bounds the directory's cost however many practitioners are listed.
+DIRECTORY_PAGE_SIZE = 12
 # Holds and the waiting list (README, "Holds and the waiting list").
 HOLD_MINUTES = env.integer("HOLD_MINUTES", 10)
 HOLD_RATE_LIMIT = env.text("HOLD_RATE_LIMIT", "60/h")

@@ -43,6 +43,8 @@ def test_condition_page_query_ceiling(client, big_clinic, django_assert_max_num_
     assert len(response.context["specialists"]) == 50
 
 
-def test_directory_lists_all_fifty_with_their_specialties(client, big_clinic):
+def test_directory_lists_the_first_page_of_fifty(client, big_clinic, settings):
+    settings.DIRECTORY_PAGE_SIZE = 12
     response = client.get("/practitioners/")
-    assert len(response.context["practitioners"]) == 50
+    assert len(response.context["practitioners"]) == 12
+    assert response.context["paginator"].count == 50
