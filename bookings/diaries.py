@@ -182,6 +182,8 @@ def _cached_sources(
     practitioner_ids: list[int], first_day: date, last_day: date, now: datetime
 ) -> dict[int, DiarySource]:
     """As `read_sources`, from the store where a copy of the current version is there."""
+    if not practitioner_ids:
+        return {}
     versions = diary_versions.current(practitioner_ids)  # before the diaries: see above
     keys = {pk: f"{pk}:{v}:{first_day}:{last_day}" for pk, v in versions.items()}
     found = store.get_many(keys.values())
