@@ -31,6 +31,7 @@ ROWS = [
     "home",
     "booking_post",
     "first_free_60",
+    "first_free_60_cold",
     "next_free_50",
     "any_14",
 ]

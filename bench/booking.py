@@ -13,6 +13,7 @@ set it was built with.
 import json
 import math
 import os
+import re
 import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
@@ -181,7 +182,8 @@ def measure_in_process(calls: int, measure) -> dict:
         browser, prepared = ready.pop()
         page = browser.post(patients.DETAILS_PATH, prepared.body)
         if page.status != 302:
-            raise SystemExit(f"A booking POST answered {page.status}, not 302.")
+            said = " ".join(re.sub(r"<[^>]+>", " ", page.text).split())
+            raise SystemExit(f"A booking POST answered {page.status}, not 302: {said[:600]}")
 
     try:
         return measure(post, calls)
