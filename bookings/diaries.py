@@ -6,8 +6,9 @@ hours, time off and closures, each active booking with its id, each hold with it
 and expiry. It does not depend on who asks or when (who is excluded and which holds have
 expired are applied as it is read), so the pages' copies may be cached under each
 practitioner's diary version (bookings/models_diary.py), which every write to the diary
-changes in its own transaction (bookings/diary_versions.py). The version is read before
-the diary, so a copy is never filed under a version older than what it holds.
+changes in its own transaction (bookings/diary_versions.py). The versions are read
+before the diary, so a copy holds at least every change its versions stand for (a later
+change it may also hold brings new versions, under which it is never found).
 
 `load_diaries` always reads the database: the services use it under the practitioner's
 lock to re-check a time. `cached_diaries` is for the pages that show free times.
@@ -111,8 +112,9 @@ def read_sources(
     practitioner_ids: list[int], first_day: date, last_day: date, now: datetime
 ) -> dict[int, DiarySource]:
     """The diary sources of these practitioners between two local dates (inclusive), from
-    the database: three queries (hours, closures, and the busy times). Holds already expired at `now` are left out by the query,
-    so no clean-up is needed for their time to be free."""
+    the database in three queries: working hours, closures, and the busy times. Holds
+    already expired at `now` are left out by the query, so no clean-up is needed for
+    their time to be free."""
     tz = clinic_tz()
     start, end = day_range(first_day, last_day)
     # A session near midnight can reach, with its buffer, into the next day.
