@@ -1,4 +1,4 @@
-from datetime import UTC, datetime, time
+from datetime import UTC, date, datetime, time
 
 import pytest
 import time_machine
@@ -40,6 +40,24 @@ def screening_answers(**given):
 
     asked = [*screening.WARNING_SIGNS, screening.NEW_EPISODE, *screening.CAUTIONS]
     return {**{q.key: "no" for q in asked}, **given}
+
+
+def book_online(practitioner, treatment, start=MONDAY_9, **kwargs):
+    """A booking made as the online form makes it, by Alex, who answered "no" to every
+    screening question."""
+    from bookings import services
+
+    return services.book(
+        practitioner=practitioner,
+        treatment=treatment,
+        start=start,
+        patient=services.PatientDetails(
+            "Alex", "Patient", "alex@example.org", "07700 900123", date(1980, 5, 17)
+        ),
+        screening_answers=screening_answers(),
+        consented=True,
+        **kwargs,
+    )
 
 
 def details_post(treatment_obj, practitioner_obj, start_at, **overrides):

@@ -17,7 +17,7 @@ from bookings.models import Booking, ClinicClosure, DiaryVersion
 from bookings.models_diary import practitioner_key
 from bookings.selectors import slot_rules
 from practitioners.models import Practitioner, TimeOff, WorkingHours
-from tests.bookings.conftest import MONDAY_9, NOW, screening_answers
+from tests.bookings.conftest import MONDAY_9, NOW, book_online
 from tests.factories import (
     BookingFactory,
     PatientFactory,
@@ -73,26 +73,13 @@ def warm(client) -> list[str]:
     return before
 
 
-def book(practitioner, treatment, start=MONDAY_9):
-    return services.book(
-        practitioner=practitioner,
-        treatment=treatment,
-        start=start,
-        patient=services.PatientDetails(
-            "Alex", "Patient", "alex@example.org", "07700 900123", date(1980, 5, 17)
-        ),
-        screening_answers=screening_answers(),
-        consented=True,
-    )
-
-
 def arranged_booking(practitioner, treatment, start=MONDAY_9):
     return BookingFactory(practitioner=practitioner, treatment=treatment, start=start)
 
 
 # Each write: (name, arrange before warming -> state, write(state)).
 WRITES = {
-    "online booking": (lambda p, t, o: None, lambda p, t, o, s: book(p, t)),
+    "online booking": (lambda p, t, o: None, lambda p, t, o, s: book_online(p, t)),
     "cancel": (
         lambda p, t, o: arranged_booking(p, t),
         lambda p, t, o, b: services.cancel(booking=b, by_staff=True),
@@ -203,8 +190,8 @@ def test_any_practitioner_sees_a_write_to_any_diary(
     client, clock, practitioner, treatment, colleague
 ):
     before = api_slots(client, "any")
-    book(practitioner, treatment)
-    book(colleague, treatment)
+    book_online(practitioner, treatment)
+    book_online(colleague, treatment)
     after = api_slots(client, "any")
     assert MONDAY_9.isoformat() in before
     assert MONDAY_9.isoformat() not in after

@@ -11,23 +11,10 @@ from icalendar import Calendar
 from bookings import outbox, services
 from bookings.ics import event_uid
 from bookings.models import Booking, OutgoingEmail
-from tests.bookings.conftest import MONDAY_9, NOW, screening_answers
+from tests.bookings.conftest import MONDAY_9, NOW, book_online, screening_answers
 from tests.factories import BookingFactory
 
 pytestmark = pytest.mark.django_db
-
-
-def book(practitioner, treatment, start=MONDAY_9):
-    return services.book(
-        practitioner=practitioner,
-        treatment=treatment,
-        start=start,
-        patient=services.PatientDetails(
-            "Alex", "Patient", "alex@example.org", "07700 900123", date(1980, 5, 17)
-        ),
-        screening_answers=screening_answers(),
-        consented=True,
-    )
 
 
 def parse_ics(message):
@@ -37,7 +24,7 @@ def parse_ics(message):
 
 
 def test_confirmation_has_text_html_and_a_valid_ics(clock, practitioner, treatment):
-    booking = book(practitioner, treatment)
+    booking = book_online(practitioner, treatment)
     outbox.send_pending()  # what the mail worker does
 
     message = mail.outbox[0]
@@ -57,7 +44,7 @@ def test_confirmation_has_text_html_and_a_valid_ics(clock, practitioner, treatme
 
 
 def test_move_and_cancel_update_the_same_event(clock, practitioner, treatment):
-    booking = book(practitioner, treatment)
+    booking = book_online(practitioner, treatment)
     services.reschedule(booking=booking, new_start=MONDAY_9 + timedelta(hours=1))
     services.cancel(booking=booking)
     outbox.send_pending()  # what the mail worker does

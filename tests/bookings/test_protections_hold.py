@@ -4,7 +4,7 @@ that start with a tab or a carriage return, and PostgreSQL's own no-overlap cons
 
 import csv
 import io
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from django.db import IntegrityError, connection, transaction
@@ -15,7 +15,7 @@ from bookings import services
 from bookings.availability import Problem
 from bookings.backoffice.csv_export import bookings_csv
 from bookings.models import Booking
-from tests.bookings.conftest import MONDAY_9, details_post, screening_answers
+from tests.bookings.conftest import MONDAY_9, book_online, details_post
 from tests.factories import BookingFactory, PatientFactory
 
 pytestmark = pytest.mark.django_db
@@ -26,26 +26,12 @@ HORIZON_4_DAYS = override_settings(BOOKING_HORIZON_DAYS=4)
 TUESDAY_9 = MONDAY_9 + timedelta(days=1)
 
 
-def _book(practitioner, treatment, start, **kwargs):
-    return services.book(
-        practitioner=practitioner,
-        treatment=treatment,
-        start=start,
-        patient=services.PatientDetails(
-            "Alex", "Patient", "alex@example.org", "07700 900123", date(1980, 5, 17)
-        ),
-        screening_answers=screening_answers(),
-        consented=True,
-        **kwargs,
-    )
-
-
 @HORIZON_4_DAYS
 def test_service_books_up_to_the_horizon_and_refuses_beyond_it(clock, practitioner, treatment):
-    inside = _book(practitioner, treatment, MONDAY_9)
+    inside = book_online(practitioner, treatment, MONDAY_9)
 
     with pytest.raises(services.SlotUnavailable) as beyond:
-        _book(practitioner, treatment, TUESDAY_9)
+        book_online(practitioner, treatment, TUESDAY_9)
 
     assert inside.start == MONDAY_9
     assert beyond.value.problem is Problem.TOO_FAR
@@ -54,7 +40,7 @@ def test_service_books_up_to_the_horizon_and_refuses_beyond_it(clock, practition
 
 @HORIZON_4_DAYS
 def test_staff_may_book_beyond_the_horizon(clock, practitioner, treatment, reception_user):
-    booking = _book(practitioner, treatment, TUESDAY_9, created_by=reception_user)
+    booking = book_online(practitioner, treatment, TUESDAY_9, created_by=reception_user)
     assert booking.start == TUESDAY_9
 
 
