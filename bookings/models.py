@@ -288,16 +288,11 @@ class ClinicClosure(models.Model):
         return self.name
 
 
-# That a screening answer stopped an online booking (bookings/models_screening.py).
-# The outbox of messages (bookings/models_outbox.py), registered with this app.
-# Courses, scores and treatment notes live in their own module; importing them here
-# registers them with the app.
+# Models kept in their own modules, registered with this app by importing them here:
+# screening stops, the outbox, courses (with scores and treatment notes), diary versions
+# (what keeps cached free times honest), holds and the waiting list.
 from bookings.courses.models import Course, CourseSession, Outcome, TreatmentNote  # noqa: E402, F401
-
-# The diary version that keeps cached free times honest (bookings/models_diary.py).
 from bookings.models_diary import DiaryVersion  # noqa: E402, F401
 from bookings.models_outbox import OutgoingEmail, new_message_id  # noqa: E402, F401
 from bookings.models_screening import ScreeningStop  # noqa: E402, F401
-
-# Holds and the waiting list (bookings/waitlist/models.py), registered with this app.
 from bookings.waitlist.models import Hold, WaitlistEntry, WaitlistOffer  # noqa: E402, F401

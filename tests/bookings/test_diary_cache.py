@@ -238,3 +238,13 @@ def test_a_clinic_wide_change_takes_one_row_whatever_the_number_of_practitioners
     writes = [q["sql"] for q in captured if "bookings_diaryversion" in q["sql"]]
     assert len(writes) == 1 and writes[0].count("clinic") >= 1, writes
     assert "practitioner:" not in writes[0]
+
+
+def test_the_store_drops_the_least_recently_used_copy_first():
+    from bookings.diaries import _Store
+
+    small = _Store(size=2)
+    small.set_many({"a": 1, "b": 2})
+    assert small.get_many(["a"]) == {"a": 1}  # "a" is now the most recently used
+    small.set_many({"c": 3})
+    assert small.get_many(["a", "b", "c"]) == {"a": 1, "c": 3}
