@@ -1,7 +1,7 @@
 """Free times for the pages, from the diaries (bookings/diaries.py) and the engine.
 
 Whatever the number of practitioners, days or existing bookings, finding free times costs a
-fixed number of queries: one for the diary versions when the diaries are cached, five more
+fixed number of queries: one for the diary versions when the diaries are cached, three more
 when they are not.
 """
 
