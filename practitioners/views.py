@@ -26,8 +26,9 @@ class PractitionerListView(ListView):
     def get_queryset(self):
         self.filter_form = DirectoryFilterForm(self.request.GET or None)
         listed = self.filter_form.filter(Practitioner.objects.listed().with_profile())
-        # The pk breaks ties between equal names, so nobody is on two pages, or on none.
-        return listed.order_by("name", "pk")
+        # The clinic's own order, then names; the pk breaks ties, so nobody is on two
+        # pages, or on none.
+        return listed.order_by("order", "name", "pk")
 
     def paginate_queryset(self, queryset, page_size):
         # Django's, except that an unknown page raises InvalidPage for get() to answer.

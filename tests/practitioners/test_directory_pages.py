@@ -1,5 +1,5 @@
-"""The directory shows DIRECTORY_PAGE_SIZE practitioners a page, in name order, with page
-links that keep the search, and a clear "no such page" (404) for a page that does not
+"""The directory shows DIRECTORY_PAGE_SIZE practitioners a page, in the clinic's order,
+with page links that keep the search, and a clear "no such page" (404) for a page that does not
 exist, never a server error."""
 
 import re
@@ -17,7 +17,7 @@ NO_SUCH_PAGE = "There is no such page of the directory"
 @pytest.fixture
 def fifty(settings):
     settings.DIRECTORY_PAGE_SIZE = 12
-    # Created out of order: the directory orders by name.
+    # Created out of order, all with the same `order`: the directory then orders by name.
     return [PractitionerFactory(name=f"Person {n:02d}") for n in reversed(range(1, 51))]
 
 
@@ -32,6 +32,14 @@ def nav_links(body: str) -> list[tuple[str, str]]:
         (attrs, re.sub(r"<[^>]+>", "", text))
         for attrs, text in re.findall(r"<a ([^>]*)>(.*?)</a>", nav, re.S)
     ]
+
+
+def test_the_clinics_own_order_comes_before_names(client, fifty):
+    for practitioner in fifty:
+        practitioner.order = 0 if practitioner.name == "Person 50" else 1
+        practitioner.save()
+
+    assert names(client.get("/practitioners/"))[:2] == ["Person 50", "Person 01"]
 
 
 def test_second_page_shows_the_next_twelve_in_name_order(client, fifty):
