@@ -151,8 +151,9 @@ def summarise(samples: list[list], *, prepared: int) -> dict:
 
 def remove_bookings() -> None:
     """Delete what the row's patients made (bookings, with their emails and links; their
-    patient records and histories; holds; sessions), then empty the cache, which may hold
-    free times computed while those bookings stood."""
+    patient records and histories; holds; sessions), then empty the shared cache (rate
+    limit counters). The deletes give the diaries new versions, so no process's cached
+    diary from while those bookings stood is used again."""
     mine = {"given_email__startswith": patients.EMAIL_PREFIX}
     Booking.objects.filter(**mine).delete()
     Booking.history.filter(**mine).delete()
