@@ -17,7 +17,7 @@ from django.db import transaction
 from django.test import override_settings
 from django.utils import timezone
 
-from bookings import screening
+from bookings import diary_versions, screening
 from bookings.availability import WeeklyHours, working_intervals
 from bookings.models import Booking, Patient, Treatment
 from clinic.clock import clinic_tz, day_range
@@ -148,6 +148,8 @@ def _write(chosen: list[tuple], rng: random.Random) -> None:
                 _booking(number + offset + i, row, patients, now, rng)
                 for i, row in enumerate(chosen[offset : offset + BATCH])
             )
+        # bulk_create sends no signal: say which diaries changed, as any such writer must.
+        diary_versions.mark_changed({row[0] for row in chosen})
 
 
 def _candidates(first_day: date, last_day: date, rng: random.Random) -> list[tuple]:

@@ -17,7 +17,9 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from bench import booking
-from bench.pages import BOOKING, ENGINE_TASKS, Endpoint, Subjects
+from bench.pages import BARE, BOOKING, ENGINE_TASKS, Endpoint, Subjects
+from bookings.diaries import store
+from clinic.page_cache import pages
 
 WRITES = {"INSERT", "UPDATE", "DELETE", "REPLACE"}
 
@@ -83,7 +85,24 @@ def measure_all(
         if response.status_code != 200:
             raise SystemExit(f"{endpoint.path} answered {response.status_code}, not 200.")
         results[endpoint.key] = _measure(lambda e=endpoint: client.get(e.path), calls)
+        if endpoint.key != BARE:
+            results[made_afresh(endpoint.key)] = _measure(
+                lambda e=endpoint: _made_afresh(client, e.path), calls
+            )
     for key, _label, task in ENGINE_TASKS:
         if only is None or key in only:
             results[key] = _measure(lambda t=task: t(subjects), calls)
     return results
+
+
+def made_afresh(key: str) -> str:
+    """The row of a page made with nothing cached: no page kept (clinic/page_cache.py), no
+    diary (bookings/diaries.py). What the first visitor after a change, or anyone with a
+    session, waits for."""
+    return f"{key}_made"
+
+
+def _made_afresh(client: Client, path: str):
+    pages().clear()
+    store.clear()
+    return client.get(path)

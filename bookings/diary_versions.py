@@ -6,7 +6,8 @@ writer's transaction:
 
 - a booking, a hold, time off or working hours: the diary of its practitioner, and of the
   practitioner it had before when it moved from one to another;
-- a clinic closure or a treatment: the clinic's version, which every diary depends on.
+- a clinic closure, a treatment or who gives it: the clinic's version, which every diary
+  depends on.
 
 A queryset `update()` or `bulk_create()` sends no signal: code that changes a diary that
 way must call `mark_changed` itself (none does; tests/bookings/test_diary_cache.py makes
@@ -16,7 +17,7 @@ each kind of write and checks that no cached copy outlives it).
 import secrets
 from collections.abc import Iterable
 
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from bookings.models import Booking, ClinicClosure, DiaryVersion, Hold, Treatment
 from bookings.models_diary import CLINIC, practitioner_key
@@ -72,6 +73,11 @@ def _clinic_wide_written(sender, instance, **kwargs) -> None:
     mark_clinic_changed()
 
 
+def _givers_changed(sender, action, **kwargs) -> None:
+    if action.startswith("post_"):
+        mark_clinic_changed()
+
+
 def _practitioner_saved(sender, instance, created, **kwargs) -> None:
     if created:
         mark_changed([instance.pk])
@@ -89,4 +95,7 @@ def connect() -> None:
         post_delete.connect(
             _clinic_wide_written, sender=model, dispatch_uid=f"diary-{model.__name__}-"
         )
+    m2m_changed.connect(
+        _givers_changed, sender=Treatment.practitioners.through, dispatch_uid="diary-givers"
+    )
     post_save.connect(_practitioner_saved, sender=Practitioner, dispatch_uid="diary-practitioner")

@@ -6,4 +6,10 @@ class ClinicConfig(AppConfig):
     verbose_name = "Clinic site"
 
     def ready(self):
-        from clinic import checks  # noqa: F401  (registers the system checks)
+        from clinic import (
+            checks,  # noqa: F401  (registers the system checks)
+            page_cache,
+        )
+
+        # Every write to what the public pages say gives them a new version.
+        page_cache.connect()

@@ -167,3 +167,17 @@ class FAQEntry(models.Model):
 
     def __str__(self):
         return self.question
+
+
+class ContentVersion(models.Model):
+    """A number that changes, in the same transaction, with every write to what the public
+    pages show besides diaries: pages, conditions, practitioners' profiles and the rest of
+    this app's and `practitioners`' models (clinic/page_cache.py keeps pages under it and
+    under the diary versions). One row, CONTENT; a random number on each change, as the
+    diary versions have, so one insert-or-update writes it."""
+
+    key = models.CharField(max_length=20, primary_key=True)
+    version = models.BigIntegerField()
+
+    def __str__(self):
+        return f"{self.key}: version {self.version}"

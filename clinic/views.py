@@ -8,15 +8,18 @@ from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.template import loader
 from django.templatetags.static import static
+from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView, TemplateView
 
 from clinic.context_processors import clinic_details
 from clinic.models import Condition, FAQEntry, InfoPage
+from clinic.page_cache import cached_for_visitors
 
 logger = logging.getLogger(__name__)
 
 
+@method_decorator(cached_for_visitors, name="dispatch")
 class HomeView(TemplateView):
     template_name = "clinic/home.html"
 
@@ -28,6 +31,7 @@ class HomeView(TemplateView):
         )
 
 
+@method_decorator(cached_for_visitors, name="dispatch")
 class TreatmentIndexView(ListView):
     template_name = "clinic/treatment_index.html"
     context_object_name = "pages"
@@ -36,6 +40,7 @@ class TreatmentIndexView(ListView):
         return InfoPage.objects.listing()
 
 
+@method_decorator(cached_for_visitors, name="dispatch")
 class InfoPageView(DetailView):
     template_name = "clinic/info_page.html"
     context_object_name = "page"
@@ -49,6 +54,7 @@ class InfoPageView(DetailView):
         )
 
 
+@method_decorator(cached_for_visitors, name="dispatch")
 class ConditionIndexView(ListView):
     template_name = "clinic/condition_index.html"
     context_object_name = "conditions"
@@ -57,6 +63,7 @@ class ConditionIndexView(ListView):
         return Condition.objects.listing()
 
 
+@method_decorator(cached_for_visitors, name="dispatch")
 class ConditionDetailView(DetailView):
     template_name = "clinic/condition_detail.html"
     context_object_name = "condition"
@@ -70,6 +77,7 @@ class ConditionDetailView(DetailView):
         return super().get_context_data(specialists=specialists, **kwargs)
 
 
+@method_decorator(cached_for_visitors, name="dispatch")
 class FAQView(ListView):
     template_name = "clinic/faq.html"
     context_object_name = "entries"
@@ -78,6 +86,7 @@ class FAQView(ListView):
         return FAQEntry.objects.published()
 
 
+@cached_for_visitors
 def privacy(request):
     # The periods come from the settings `manage.py apply_retention` applies, so the
     # notice and what the clinic does cannot drift apart.
@@ -91,6 +100,7 @@ def privacy(request):
     )
 
 
+@cached_for_visitors
 def contact(request):
     return render(request, "clinic/contact.html")
 

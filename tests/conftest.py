@@ -70,3 +70,13 @@ def layer(item) -> str:
 def pytest_collection_modifyitems(config, items):
     for item in items:
         item.add_marker(layer(item))
+
+
+@pytest.fixture(autouse=True)
+def _no_kept_pages():
+    """Each test starts with no page kept by clinic/page_cache.py: a page kept in one test
+    must not answer in the next, whose database may hold other rows under equal versions
+    (both fresh from the migrations, say)."""
+    from clinic.page_cache import pages
+
+    pages().clear()

@@ -5,11 +5,14 @@ which may import `practitioners` but not the reverse, so the mounted views live 
 """
 
 from django.utils import timezone
+from django.utils.decorators import method_decorator
 
 from bookings.selectors import next_free_by_practitioner
+from clinic.page_cache import cached_for_visitors
 from practitioners.views import PractitionerDetailView, PractitionerListView
 
 
+@method_decorator(cached_for_visitors, name="dispatch")
 class BookablePractitionerListView(PractitionerListView):
     def get_context_data(self, **kwargs) -> dict:
         context = super().get_context_data(**kwargs)
@@ -18,6 +21,7 @@ class BookablePractitionerListView(PractitionerListView):
         return context
 
 
+@method_decorator(cached_for_visitors, name="dispatch")
 class BookablePractitionerDetailView(PractitionerDetailView):
     def get_context_data(self, **kwargs) -> dict:
         context = super().get_context_data(**kwargs)

@@ -7,9 +7,11 @@ from django.views.decorators.http import require_GET
 from bookings.patient.choices import AvailabilityQueryForm
 from bookings.patient.common import browser_holder
 from bookings.selectors import offers_by_day, practitioners_for
+from clinic.page_cache import cached_for_visitors
 
 
 @require_GET
+@cached_for_visitors
 def availability_api(request: HttpRequest) -> JsonResponse:
     """Free start times for one practitioner (or "any", narrowed by an optional condition)
     and service on one local date."""

@@ -30,6 +30,7 @@ from bookings.patient.forms import DetailsForm
 from bookings.selectors import next_free_times, practitioners_for
 from clinic.clock import local_date
 from clinic.models import Condition
+from clinic.page_cache import cached_for_visitors
 
 
 def booking_rate(group, request) -> str:
@@ -39,6 +40,7 @@ def booking_rate(group, request) -> str:
 # --- Step 1: treatment ------------------------------------------------------------------
 
 
+@cached_for_visitors
 def choose_treatment(request: HttpRequest) -> HttpResponse:
     condition = Condition.objects.published().filter(slug=request.GET.get("condition", "")).first()
     return render(
@@ -51,6 +53,7 @@ def choose_treatment(request: HttpRequest) -> HttpResponse:
 # --- Step 2: practitioner ---------------------------------------------------------------
 
 
+@cached_for_visitors
 def choose_practitioner(request: HttpRequest) -> HttpResponse:
     form = ChoiceForm(request.GET)
     if not form.is_valid() and "treatment" in form.errors:
@@ -77,6 +80,7 @@ def choose_practitioner(request: HttpRequest) -> HttpResponse:
 # --- Step 3: day and time ---------------------------------------------------------------
 
 
+@cached_for_visitors
 def choose_time(request: HttpRequest) -> HttpResponse:
     form = ChoiceForm(request.GET)
     if not form.is_valid():

@@ -111,6 +111,14 @@ CACHES = {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "clinic_cache",
     },
+    # Whole public pages for visitors without a session (clinic/page_cache.py), each kept
+    # within the minute it was made and under the site's versions. Each process keeps its
+    # own; the least recently used go first.
+    "pages": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "pages",
+        "OPTIONS": {"MAX_ENTRIES": env.integer("PAGE_CACHE_ENTRIES", 1000)},
+    },
 }
 
 # Copies of practitioners' diaries each process keeps for the free-time pages

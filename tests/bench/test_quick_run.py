@@ -21,6 +21,8 @@ PAGES = {
     "booking_post",
 }
 ENGINE_TASKS = {"first_free_60", "first_free_60_cold", "next_free_50", "any_14"}
+# Each page is also timed made afresh, with nothing cached.
+MADE_AFRESH = {f"{page}_made" for page in PAGES - {"bare", "booking_post"}}
 
 
 def test_quick_benchmark_measures_every_page_and_writes_the_json(tmp_path):
@@ -53,7 +55,10 @@ def test_quick_benchmark_measures_every_page_and_writes_the_json(tmp_path):
     assert all(run["completed"] == run["requests"] > 0 for run in booked["runs"])
     assert next(row["ratio"] for row in result["load"] if row["key"] == "bare") == 1.0
     rows = {row["key"]: row for row in result["in_process"]}
-    assert set(rows) == PAGES | ENGINE_TASKS
+    assert set(rows) == PAGES | ENGINE_TASKS | MADE_AFRESH
+    # Served whole, a page costs the versions' one query; made afresh, it reads the diaries.
+    assert rows["directory"]["small"]["queries"] == 1
+    assert rows["directory_made"]["small"]["queries"] > 1
     assert rows["bare"]["small"]["queries"] == 0
     # As many queries with ten times the bookings (load_diaries's fixed few).
     assert rows["first_free_60"]["small"]["queries"] == rows["first_free_60"]["large"]["queries"]

@@ -36,6 +36,15 @@ def empty_cache():
 
 
 @pytest.fixture
+def client(client, settings):
+    """A browser with a session cookie (a stale one): pages are made afresh for it rather
+    than served whole (clinic/page_cache.py), so these tests read the diary cache beneath
+    them. tests/bookings/test_page_cache.py makes the same writes to pages served whole."""
+    client.cookies[settings.SESSION_COOKIE_NAME] = "no-such-session"
+    return client
+
+
+@pytest.fixture
 def colleague(practitioner, treatment):
     other = PractitionerFactory(slug="amir", name="Amir Shah")
     for weekday in range(5):
