@@ -33,6 +33,16 @@ def practitioner(db, treatment):
     return p
 
 
+@pytest.fixture
+def colleague(practitioner, treatment):
+    """Amir, who works Hannah's hours and gives the same treatment."""
+    other = PractitionerFactory(slug="amir", name="Amir Shah")
+    for weekday in range(5):
+        WorkingHoursFactory(practitioner=other, weekday=weekday, start=time(9), end=time(17))
+    treatment.practitioners.add(other)
+    return other
+
+
 def screening_answers(**given):
     """A full set of answers as a patient of any age gives them: "no" to every question
     unless given, e.g. screening_answers(pregnant="yes", epilepsy="not_sure")."""

@@ -44,15 +44,6 @@ def client(client, settings):
     return client
 
 
-@pytest.fixture
-def colleague(practitioner, treatment):
-    other = PractitionerFactory(slug="amir", name="Amir Shah")
-    for weekday in range(5):
-        WorkingHoursFactory(practitioner=other, weekday=weekday, start=time(9), end=time(17))
-    treatment.practitioners.add(other)
-    return other
-
-
 def api_slots(client, who="hannah") -> list[str]:
     response = client.get(
         "/api/availability/",

@@ -8,7 +8,7 @@ the product makes it, and asks again: each page must be what it is when made afr
 the page that shows the change must differ from before."""
 
 import re
-from datetime import date, time, timedelta
+from datetime import date, timedelta
 
 import pytest
 import time_machine
@@ -26,9 +26,7 @@ from tests.factories import (
     FAQEntryFactory,
     InfoPageFactory,
     LanguageFactory,
-    PractitionerFactory,
     RegistrationFactory,
-    WorkingHoursFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -56,15 +54,6 @@ def clock():
     """Half a minute after NOW: a page made on the very turn of a minute is not kept."""
     with time_machine.travel(NOW + timedelta(seconds=30), tick=False) as traveller:
         yield traveller
-
-
-@pytest.fixture
-def colleague(practitioner, treatment):
-    other = PractitionerFactory(slug="amir", name="Amir Shah")
-    for weekday in range(5):
-        WorkingHoursFactory(practitioner=other, weekday=weekday, start=time(9), end=time(17))
-    treatment.practitioners.add(other)
-    return other
 
 
 @pytest.fixture
