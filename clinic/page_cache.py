@@ -105,10 +105,10 @@ def cached_for_visitors(view):
         ).hexdigest()
         key = f"page:{minute}:{state}:{address}"
         if (kept := pages().get(key)) is not None:
-            return _served(request, *kept)
+            return _served(request, *kept, age=made_at - kept[-1])
         response = view(request, *args, **kwargs)
         if (kept := _keepable(request, response)) and _same_all_minute(made_at):
-            pages().set(key, kept, timeout=60)
+            pages().set(key, (*kept, made_at), timeout=60)
         return response
 
     return page
@@ -148,10 +148,12 @@ def _keepable(request, response) -> tuple[bytes, dict, bool] | None:
     return content, dict(response.headers), with_token
 
 
-def _served(request, content: bytes, headers: dict, with_token: bool) -> HttpResponse:
+def _served(request, content, headers, with_token, made_at, *, age: float) -> HttpResponse:
+    """The kept page, with this visitor's CSRF token, and its age in seconds (as an HTTP
+    cache in front of the site would say it: it tells a page served whole apart)."""
     if with_token:
         content = content.replace(TOKEN_MARK, get_token(request).encode())
-    return HttpResponse(content, headers=headers)
+    return HttpResponse(content, headers={**headers, "Age": str(int(age))})
 
 
 def _content_written(sender, **kwargs) -> None:
