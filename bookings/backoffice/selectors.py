@@ -5,15 +5,28 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from django.db.models import Count, Q
+from django.utils import timezone
 
 from bookings import availability
 from bookings.availability import Interval
 from bookings.courses.selectors import attach_course_info
 from bookings.diaries import load_diaries
-from bookings.models import Booking
+from bookings.models import Booking, Hold
 from bookings.waitlist.selectors import waiting_counts
 from clinic.clock import day_range, local_date
 from practitioners.models import Practitioner
+
+
+@dataclass(frozen=True)
+class HeldTime:
+    """A time someone is holding, online or for a waiting-list offer, until `expires_at`:
+    on the sheet it is neither booked nor free (booking it by hand would be refused)."""
+
+    start: datetime
+    end: datetime
+    blocked_until: datetime
+    expires_at: datetime
+    for_offer: bool
 
 
 @dataclass
@@ -22,7 +35,7 @@ class SheetColumn:
 
     practitioner: Practitioner
     working: list[Interval]
-    entries: list  # Booking or Interval (a free gap), sorted by start
+    entries: list  # Booking, HeldTime or Interval (a free gap), sorted by start
     waiting: int = 0  # people on the waiting list who could see this practitioner
 
 
@@ -40,18 +53,28 @@ def day_sheet(day: date, practitioners=None) -> list[SheetColumn]:
     by_practitioner = defaultdict(list)
     for b in bookings:
         by_practitioner[b.practitioner_id].append(b)
+    held = defaultdict(list)
+    for h in (
+        Hold.objects.filter(practitioner__in=practitioners)
+        .unexpired(timezone.now())
+        .overlapping(start, end)
+    ):
+        held[h.practitioner_id].append(
+            HeldTime(h.start, h.end, h.blocked_until, h.expires_at, h.offer_id is not None)
+        )
     columns = []
     for p in practitioners:
         diary, booked = diaries[p.pk], by_practitioner[p.pk]
         if not diary.working and not booked:
             continue
         busy = [Interval(b.start, b.blocked_until) for b in booked] + diary.unavailable
+        busy += [Interval(h.start, h.blocked_until) for h in held[p.pk]]
         gaps = [
             g
             for g in availability.subtract(diary.working, busy)
             if g.end - g.start >= timedelta(minutes=15)
         ]
-        entries = sorted([*booked, *gaps], key=lambda e: e.start)
+        entries = sorted([*booked, *held[p.pk], *gaps], key=lambda e: e.start)
         columns.append(SheetColumn(p, diary.working, entries))
     return columns
 

@@ -11,5 +11,11 @@ def caution_flags(booking):
 
 @register.filter
 def is_booking(entry):
-    """Day sheet entries are bookings or free gaps."""
+    """Day sheet entries are bookings, held times or free gaps."""
     return hasattr(entry, "reference")
+
+
+@register.filter
+def is_held(entry):
+    """A HeldTime (bookings/backoffice/selectors.py): a time kept until it expires."""
+    return hasattr(entry, "expires_at")

@@ -10,8 +10,9 @@ from django.core import mail
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
-from bookings import outbox
+from bookings import outbox, services
 from bookings.models import Booking
 from tests.bookings.conftest import MONDAY_9, NOW
 from tests.factories import (
@@ -363,6 +364,26 @@ def test_day_sheet_shows_the_days_bookings_in_clinic_time(
     assert bookings == [booking]
     assert "09:00–09:45" in response.content.decode()
     assert "10:00–17:00 free" in response.content.decode()
+
+
+def test_day_sheet_shows_a_held_time_as_held_not_free(reception, clock, practitioner, treatment):
+    """A time a patient is holding online cannot be booked by hand either: the sheet says
+    it is held, and until when, rather than offering it as free."""
+    hold = services.hold_time(
+        practitioner=practitioner, treatment=treatment, start=MONDAY_9, holder="browser:x"
+    )
+
+    body = reception.get(reverse("admin:bookings_booking_day"), {"date": "2026-11-23"})
+    body = body.content.decode()
+
+    expires = timezone.localtime(hold.expires_at).strftime("%H:%M")
+    assert f"09:00–09:45 held online until {expires}" in body
+    assert "09:00–17:00 free" not in body
+    assert "10:00–17:00 free" in body
+
+    clock.move_to(hold.expires_at)
+    body = reception.get(reverse("admin:bookings_booking_day"), {"date": "2026-11-23"})
+    assert "09:00–17:00 free" in body.content.decode()  # an expired hold holds nothing
 
 
 def test_day_sheet_on_a_daylight_saving_day(reception, practitioner, treatment):
