@@ -31,7 +31,8 @@ class HeldTime:
 
 @dataclass
 class SheetColumn:
-    """One practitioner's day on the day sheet: bookings and free gaps, in time order."""
+    """One practitioner's day on the day sheet: bookings, held times and free gaps, in time
+    order."""
 
     practitioner: Practitioner
     working: list[Interval]
@@ -53,15 +54,7 @@ def day_sheet(day: date, practitioners=None) -> list[SheetColumn]:
     by_practitioner = defaultdict(list)
     for b in bookings:
         by_practitioner[b.practitioner_id].append(b)
-    held = defaultdict(list)
-    for h in (
-        Hold.objects.filter(practitioner__in=practitioners)
-        .unexpired(timezone.now())
-        .overlapping(start, end)
-    ):
-        held[h.practitioner_id].append(
-            HeldTime(h.start, h.end, h.blocked_until, h.expires_at, h.offer_id is not None)
-        )
+    held = _held_times(practitioners, start, end)
     columns = []
     for p in practitioners:
         diary, booked = diaries[p.pk], by_practitioner[p.pk]
@@ -77,6 +70,21 @@ def day_sheet(day: date, practitioners=None) -> list[SheetColumn]:
         entries = sorted([*booked, *held[p.pk], *gaps], key=lambda e: e.start)
         columns.append(SheetColumn(p, diary.working, entries))
     return columns
+
+
+def _held_times(practitioners, start: datetime, end: datetime) -> dict[int, list[HeldTime]]:
+    """Each practitioner's times held now between `start` and `end`, in one query."""
+    held = defaultdict(list)
+    holds = (
+        Hold.objects.filter(practitioner__in=practitioners)
+        .unexpired(timezone.now())
+        .overlapping(start, end)
+    )
+    for h in holds:
+        held[h.practitioner_id].append(
+            HeldTime(h.start, h.end, h.blocked_until, h.expires_at, h.offer_id is not None)
+        )
+    return held
 
 
 def with_waiting(columns: list[SheetColumn], today: date) -> list[SheetColumn]:
