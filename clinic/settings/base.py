@@ -104,26 +104,20 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# A cache in the database is shared by every app process, which the login lockout and
-# the rate limits need; it costs one table and no extra service.
+# The database cache is shared by every app process, which the login lockout and the rate
+# limits need (one table, no extra service). Whole pages for visitors (clinic/page_cache.py)
+# and diary copies (bookings/diaries.py) are each process's own; the least recently used go.
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "clinic_cache",
     },
-    # Whole public pages for visitors without a session (clinic/page_cache.py), each kept
-    # within the minute it was made and under the site's versions. Each process keeps its
-    # own; the least recently used go first.
     "pages": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "pages",
         "OPTIONS": {"MAX_ENTRIES": env.integer("PAGE_CACHE_ENTRIES", 1000)},
     },
 }
-
-# Copies of practitioners' diaries each process keeps for the free-time pages
-# (bookings/diaries.py): one per practitioner for each fortnight and each single day that
-# someone has asked about since their diary last changed; the least recently used go first.
 DIARY_CACHE_ENTRIES = env.integer("DIARY_CACHE_ENTRIES", 5000)
 
 AUTH_PASSWORD_VALIDATORS = [
