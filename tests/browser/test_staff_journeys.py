@@ -138,3 +138,30 @@ def test_practitioner_adds_time_off_and_patients_are_no_longer_offered_it(
         f"{base}/api/availability/?practitioner=hannah-okafor&service=follow-up&date={day}"
     )
     assert api.json()["slots"] == []
+
+
+def test_reception_sees_a_time_a_patient_is_holding_as_held(live_server, demo_clinic, open_page):
+    """A patient filling in the form holds their time: the day sheet says so, rather than
+    offering it to reception as free."""
+    base, day = live_server.url, next_weekday()
+    patient = open_page("phone")
+    patient.goto(
+        f"{base}/book/time/?treatment=follow-up&practitioner=hannah-okafor&date={day.isoformat()}"
+    )
+    choice = patient.locator("#slot-grid button").first
+    held_from = choice.inner_text().strip()[:5]
+    choice.click()
+    patient.wait_for_url("**/book/details/**")
+
+    reception = open_page("desktop")
+    admin_sign_in(reception, base, "reception")
+    reception.goto(f"{base}/admin/bookings/booking/day/?date={day.isoformat()}")
+    column = reception.locator(
+        "section", has=reception.get_by_role("heading", name="Hannah Okafor")
+    )
+    held = column.locator(".sheet-held")
+    assert held.inner_text().startswith(f"{held_from}–")
+    assert "held online until" in held.inner_text()
+    assert not column.locator(".sheet-gap", has_text=f"{held_from}–").count()
+    held.scroll_into_view_if_needed()
+    shot(reception, "reception-held-time-on-day-sheet")
