@@ -4,7 +4,7 @@ earlier messages keep working when a reminder or a resend goes out later; the st
 of a sent message keeps no secret; links sent before the change keep working."""
 
 import re
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from django.core import mail
@@ -16,7 +16,7 @@ from icalendar import Calendar
 from bookings import emails, outbox, services
 from bookings.models import AccessToken, Booking, OutgoingEmail
 from clinic import tokens
-from tests.bookings.conftest import MONDAY_9, NOW, screening_answers
+from tests.bookings.conftest import MONDAY_9, NOW, book_online
 from tests.factories import BookingFactory, PatientFactory
 from tests.mail import mail_delivered
 
@@ -25,26 +25,13 @@ pytestmark = pytest.mark.django_db
 LINK = re.compile(r"http://127\.0\.0\.1:8000(/booking/\w+/\?token=([\w-]+))")
 
 
-def book(practitioner, treatment):
-    return services.book(
-        practitioner=practitioner,
-        treatment=treatment,
-        start=MONDAY_9,
-        patient=services.PatientDetails(
-            "Alex", "P", "alex@example.org", "07700 900123", date(1980, 5, 17)
-        ),
-        screening_answers=screening_answers(),
-        consented=True,
-    )
-
-
 def links_in(message) -> list[tuple[str, str]]:
     return LINK.findall(message.body)
 
 
 def test_a_manage_secret_is_stored_only_as_a_digest(clock, practitioner, treatment):
     with mail_delivered():
-        booking = book(practitioner, treatment)
+        booking = book_online(practitioner, treatment)
     [(path, secret)] = links_in(mail.outbox[0])
 
     stored = str(list(Booking.objects.values())) + str(list(AccessToken.objects.values()))
@@ -57,7 +44,7 @@ def test_a_manage_secret_is_stored_only_as_a_digest(clock, practitioner, treatme
 
 def test_a_sent_message_keeps_no_secret_in_its_stored_copy(client, clock, practitioner, treatment):
     with mail_delivered():
-        booking = book(practitioner, treatment)
+        booking = book_online(practitioner, treatment)
     [(path, secret)] = links_in(mail.outbox[0])
 
     stored = OutgoingEmail.objects.get(booking=booking, kind="confirmed")
@@ -73,7 +60,7 @@ def test_a_message_is_sent_with_its_secret_even_if_the_first_try_fails(
 ):
     settings.EMAIL_BACKEND = "tests.bookings.test_link_secrets.BrokenBackend"
     with mail_delivered():
-        booking = book(practitioner, treatment)
+        booking = book_online(practitioner, treatment)
     pending = OutgoingEmail.objects.get(booking=booking, kind="confirmed")
     assert pending.sent_at is None and "token=removed" not in pending.body_text
 
@@ -97,7 +84,7 @@ def test_a_reminder_brings_its_own_link_and_earlier_links_keep_working(
     client, clock, practitioner, treatment
 ):
     with mail_delivered():
-        book(practitioner, treatment)
+        book_online(practitioner, treatment)
         clock.move_to(MONDAY_9 - timedelta(hours=20))
         call_command("send_reminders")
     confirmation, reminder = (m for m in mail.outbox if m.to == ["alex@example.org"])
