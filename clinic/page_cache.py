@@ -98,17 +98,17 @@ def cached_for_visitors(view):
     def page(request, *args, **kwargs):
         if not _shareable(request) or (state := site_state()) is None:
             return view(request, *args, **kwargs)
-        made_at = timezone.now().timestamp()
-        minute = int(made_at // 60)
+        now = timezone.now().timestamp()
+        minute = int(now // 60)
         address = hashlib.blake2b(
             f"{request.get_host()}{request.get_full_path()}".encode(), digest_size=16
         ).hexdigest()
         key = f"page:{minute}:{state}:{address}"
         if (kept := pages().get(key)) is not None:
-            return _served(request, *kept, age=made_at - kept[-1])
+            return _served(request, *kept, now=now)
         response = view(request, *args, **kwargs)
-        if (kept := _keepable(request, response)) and _same_all_minute(made_at):
-            pages().set(key, (*kept, made_at), timeout=60)
+        if (kept := _keepable(request, response)) and _same_all_minute(now):
+            pages().set(key, (*kept, now), timeout=60)
         return response
 
     return page
@@ -148,12 +148,12 @@ def _keepable(request, response) -> tuple[bytes, dict, bool] | None:
     return content, dict(response.headers), with_token
 
 
-def _served(request, content, headers, with_token, made_at, *, age: float) -> HttpResponse:
+def _served(request, content, headers, with_token, made_at, *, now: float) -> HttpResponse:
     """The kept page, with this visitor's CSRF token, and its age in seconds (as an HTTP
     cache in front of the site would say it: it tells a page served whole apart)."""
     if with_token:
         content = content.replace(TOKEN_MARK, get_token(request).encode())
-    return HttpResponse(content, headers={**headers, "Age": str(int(age))})
+    return HttpResponse(content, headers={**headers, "Age": str(int(now - made_at))})
 
 
 def _content_written(sender, **kwargs) -> None:
